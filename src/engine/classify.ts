@@ -1,0 +1,200 @@
+import type { CategoryVerdict, Detector, FieldVerdict, Location, MatchContext } from '../types.js';
+import { scoreName, tokenize, matchesPattern } from './field-name.js';
+import { maskValue } from './mask.js';
+import type { FieldSample } from './sampler.js';
+
+/**
+ * Combines value evidence and field-name evidence into one verdict per field.
+ *
+ * For each detector:
+ *   value score  = valueWeight × matched / (sampled + 2)     (the +2 keeps 3-of-3 from meaning certainty)
+ *   name score   = the strongest name hint, damped when sampled values contradict it
+ *   confidence   = 1 − (1 − value score)(1 − name score), then reduced by counter-hints
+ * The field's category is the most confident detector at or above `minConfidence`.
+ */
+
+export interface ClassifyOptions {
+  readonly detectors: readonly Detector[];
+  readonly match: MatchContext;
+  readonly minConfidence: number;
+  /** Put raw (unmasked) examples in the evidence. Off unless the user asks. */
+  readonly revealValues: boolean;
+  readonly maxExamples: number;
+}
+
+/** What the classifier knows about the container a field is in. */
+export interface ContainerContext {
+  readonly name: string;
+  readonly fieldNames: readonly string[];
+  /** The container holds records about people (customers, employees, contacts, users…). */
+  readonly personContext: boolean;
+}
+
+/**
+ * Name tokens that say "this is an identifier, a count or a technical field" for any category.
+ * They only count when the detector's own name hints are silent: `login_id` stays a username.
+ */
+const GENERIC_COUNTER_HINTS: readonly { pattern: string; weight: number }[] = [
+  { pattern: 'id', weight: 0.85 },
+  { pattern: 'uuid', weight: 0.9 },
+  { pattern: 'guid', weight: 0.9 },
+  { pattern: 'key', weight: 0.7 },
+  { pattern: 'pk', weight: 0.8 },
+  { pattern: 'fk', weight: 0.8 },
+  { pattern: 'count', weight: 0.8 },
+  { pattern: 'qty', weight: 0.8 },
+  { pattern: 'quantity', weight: 0.8 },
+  { pattern: 'price', weight: 0.8 },
+  { pattern: 'amount', weight: 0.8 },
+  { pattern: 'total', weight: 0.7 },
+  { pattern: 'url', weight: 0.7 },
+  { pattern: 'uri', weight: 0.7 },
+  { pattern: 'href', weight: 0.7 },
+  { pattern: 'homepage', weight: 0.7 },
+  { pattern: 'hash', weight: 0.5 },
+  { pattern: 'checksum', weight: 0.9 },
+  { pattern: 'status', weight: 0.6 },
+  { pattern: 'sku', weight: 0.9 },
+];
+
+export function classifyField(
+  location: Location,
+  dataType: string | undefined,
+  sample: FieldSample,
+  ctx: ContainerContext,
+  options: ClassifyOptions,
+): FieldVerdict {
+  const tokens = tokenize(location.field);
+  const generic = genericCounterHint(tokens);
+  const verdicts: CategoryVerdict[] = [];
+
+  for (const detector of options.detectors) {
+    const v = scoreDetector(detector, tokens, generic, sample, ctx, options);
+    if (v && v.confidence >= options.minConfidence) verdicts.push(v);
+  }
+  verdicts.sort((a, b) => b.confidence - a.confidence || a.detector.localeCompare(b.detector));
+  // One detector per category: keep the most confident.
+  const seen = new Set<string>();
+  const categories = verdicts.filter((v) => (seen.has(v.category) ? false : (seen.add(v.category), true)));
+  const top = categories[0];
+  const base = {
+    location,
+    rowsSampled: sample.rows,
+    valuesSampled: sample.values.length + sample.binaryHeads.length,
+    categories,
+    confidence: top?.confidence ?? 0,
+    personal: top !== undefined,
+  };
+  const withType = dataType === undefined ? base : { ...base, dataType };
+  return top === undefined ? withType : { ...withType, category: top.category };
+}
+
+function genericCounterHint(tokens: readonly string[]): number {
+  let w = 0;
+  // Only the last token says what a field is: `customer_id` is an id, `id_card` is not.
+  const last = tokens.slice(-1);
+  for (const h of GENERIC_COUNTER_HINTS) {
+    if (h.weight > w && matchesPattern(last, h.pattern)) w = h.weight;
+  }
+  return w;
+}
+
+function scoreDetector(
+  detector: Detector,
+  tokens: readonly string[],
+  generic: number,
+  sample: FieldSample,
+  ctx: ContainerContext,
+  options: ClassifyOptions,
+): CategoryVerdict | undefined {
+  const name = scoreName(tokens, detector.names, ctx.personContext);
+  if (detector.requiresName && name.positive === 0) return undefined;
+
+  let sampled = 0;
+  let matched = 0;
+  const examples: string[] = [];
+  if (detector.match) {
+    sampled += sample.values.length;
+    for (const value of sample.values) {
+      if (safeMatch(detector, value, options.match)) {
+        matched++;
+        if (examples.length < options.maxExamples && !examples.includes(value)) examples.push(value);
+      }
+    }
+  }
+  if (detector.matchBinary) {
+    sampled += sample.binaryHeads.length;
+    for (const head of sample.binaryHeads) {
+      if (safeMatchBinary(detector, head)) matched++;
+    }
+  }
+  const hasValueTest = detector.match !== undefined || detector.matchBinary !== undefined;
+  if (detector.requiresValues && matched === 0) return undefined;
+
+  const ratio = sampled > 0 ? matched / (sampled + 2) : 0;
+  const valueScore = hasValueTest ? (detector.valueWeight ?? 0.9) * ratio : 0;
+  let nameScore = name.positive;
+  if (hasValueTest && sampled >= 5) {
+    // Values that contradict the name weaken it: a `phone` column full of words is not phones.
+    nameScore *= Math.min(1, 0.25 + ratio);
+  } else if (hasValueTest && sampled === 0) {
+    // An empty column: the name is all there is; say so with less confidence.
+    nameScore *= 0.8;
+  }
+  let confidence = 1 - (1 - valueScore) * (1 - nameScore);
+  confidence *= 1 - name.negative;
+  if (name.positive === 0) confidence *= 1 - generic;
+  confidence = Math.round(confidence * 1000) / 1000;
+  if (confidence <= 0) return undefined;
+
+  const evidence = {
+    sampled,
+    matched,
+    ...(name.pattern === undefined ? {} : { name: { pattern: name.pattern, weight: name.positive } }),
+    examples: examples.map((e) => (options.revealValues ? e : maskValue(e, detector.category))),
+  };
+  return {
+    category: detector.category,
+    detector: detector.id,
+    confidence,
+    evidence,
+    reason: explain(detector, sampled, matched, hasValueTest, name.pattern, ctx),
+  };
+}
+
+function explain(
+  detector: Detector,
+  sampled: number,
+  matched: number,
+  hasValueTest: boolean,
+  pattern: string | undefined,
+  ctx: ContainerContext,
+): string {
+  const parts: string[] = [];
+  const noun = detector.description ?? detector.category;
+  if (hasValueTest) {
+    parts.push(sampled === 0 ? 'no values to sample' : `${matched} of ${sampled} sampled values match ${noun}`);
+  }
+  if (pattern !== undefined) {
+    parts.push(`the field name matches "${pattern}"${ctx.personContext ? ' in a container about people' : ''}`);
+  }
+  const sentence = parts.join('; ');
+  return sentence.charAt(0).toUpperCase() + sentence.slice(1) + '.';
+}
+
+function safeMatch(detector: Detector, value: string, ctx: MatchContext): boolean {
+  try {
+    return detector.match?.(value, ctx) === true;
+  } catch {
+    // A detector that throws on one value must not end the field, let alone the scan.
+    return false;
+  }
+}
+
+function safeMatchBinary(detector: Detector, head: Uint8Array): boolean {
+  try {
+    return detector.matchBinary?.(head) === true;
+  } catch {
+    return false;
+  }
+}

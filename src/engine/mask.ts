@@ -1,0 +1,47 @@
+/**
+ * Masking of example values. Reports, logs and errors carry masked examples only; the shape
+ * of the value stays readable (`j***@***.dk`, `+45 ** ** ** 78`) while the person does not.
+ */
+
+/** Masks one value. Keeps separators and a hint of the shape, never enough to identify anyone. */
+export function maskValue(value: string, category?: string): string {
+  const v = value.trim();
+  if (v.length === 0) return '';
+  if (category === 'email' || (category === undefined && v.includes('@'))) return maskEmail(v);
+  if (category === 'password') return '********';
+  if (/^[\d\s()+./-]{6,}$/.test(v)) return maskDigits(v);
+  return maskWords(v);
+}
+
+function maskEmail(v: string): string {
+  const at = v.lastIndexOf('@');
+  if (at < 1) return maskWords(v);
+  const local = v.slice(0, at);
+  const domain = v.slice(at + 1);
+  const dot = domain.lastIndexOf('.');
+  const tld = dot >= 0 ? domain.slice(dot + 1) : '';
+  return `${local[0] ?? ''}***@***${tld ? `.${tld}` : ''}`;
+}
+
+/** Digits: keep the first two and last two digit characters, mask the rest, keep separators. */
+function maskDigits(v: string): string {
+  const digitCount = v.replace(/\D/g, '').length;
+  let seen = 0;
+  let out = '';
+  for (const ch of v) {
+    if (/\d/.test(ch)) {
+      seen++;
+      out += seen <= 2 || seen > digitCount - 2 ? ch : '*';
+    } else {
+      out += ch;
+    }
+  }
+  return digitCount <= 6 ? out.replace(/\d/g, '*') : out;
+}
+
+/** Words: first letter of each word, the rest masked with a fixed-length run (length is not leaked). */
+function maskWords(v: string): string {
+  const words = v.split(/\s+/).slice(0, 4);
+  const masked = words.map((w) => (w.length <= 1 ? '*' : `${[...w][0]}***`)).join(' ');
+  return v.split(/\s+/).length > 4 ? `${masked} …` : masked;
+}

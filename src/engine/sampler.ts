@@ -1,0 +1,95 @@
+import type { Row } from '../types.js';
+
+/**
+ * Turns a stream of rows into bounded per-field samples. Memory is bounded by
+ * fields × perField × maxValueLength whatever the size of the container.
+ */
+
+export interface FieldSample {
+  /** Rows in which the field was present (null and empty included). */
+  rows: number;
+  /** Non-empty values as strings, at most `perField`, each cut to `maxValueLength`. */
+  values: string[];
+  /** First bytes of binary values (BLOB, bytea), at most `perField`. */
+  binaryHeads: Uint8Array[];
+}
+
+export interface SamplerOptions {
+  /** Non-empty values kept per field. */
+  readonly perField: number;
+  /** Fields kept per container; beyond this new fields are counted, not kept (wide JSON). */
+  readonly maxFields: number;
+  readonly maxValueLength: number;
+}
+
+export interface ContainerSample {
+  readonly fields: Map<string, FieldSample>;
+  rows: number;
+  /** Fields seen beyond `maxFields`. */
+  droppedFields: number;
+}
+
+export const BINARY_HEAD_BYTES = 64;
+
+export function newContainerSample(fieldNames: readonly string[]): ContainerSample {
+  const fields = new Map<string, FieldSample>();
+  for (const name of fieldNames) fields.set(name, { rows: 0, values: [], binaryHeads: [] });
+  return { fields, rows: 0, droppedFields: 0 };
+}
+
+/** Adds one row to the sample. */
+export function addRow(sample: ContainerSample, row: Row, options: SamplerOptions): void {
+  sample.rows++;
+  for (const key of Object.keys(row)) {
+    let field = sample.fields.get(key);
+    if (!field) {
+      if (sample.fields.size >= options.maxFields) {
+        sample.droppedFields++;
+        continue;
+      }
+      field = { rows: 0, values: [], binaryHeads: [] };
+      sample.fields.set(key, field);
+    }
+    field.rows++;
+    addValue(field, row[key], options);
+  }
+}
+
+function addValue(field: FieldSample, value: unknown, options: SamplerOptions): void {
+  if (value === null || value === undefined) return;
+  if (value instanceof Uint8Array) {
+    if (value.length > 0 && field.binaryHeads.length < options.perField) {
+      field.binaryHeads.push(Uint8Array.from(value.subarray(0, BINARY_HEAD_BYTES)));
+    }
+    return;
+  }
+  if (field.values.length >= options.perField) return;
+  const text = valueToString(value, options.maxValueLength);
+  if (text !== undefined && text.length > 0) field.values.push(text);
+}
+
+/** The string a detector sees for a value; undefined for values that carry no text. */
+export function valueToString(value: unknown, maxLength: number): string | undefined {
+  let text: string;
+  if (typeof value === 'string') text = value;
+  else if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean') text = String(value);
+  else if (value instanceof Date) text = Number.isNaN(value.getTime()) ? '' : value.toISOString();
+  else if (typeof value === 'object') {
+    try {
+      text = JSON.stringify(value) ?? '';
+    } catch {
+      return undefined;
+    }
+  } else return undefined;
+  text = text.trim();
+  return text.length > maxLength ? text.slice(0, maxLength) : text;
+}
+
+/** True once every known field holds `perField` values: reading more rows adds nothing. */
+export function isSaturated(sample: ContainerSample, options: SamplerOptions): boolean {
+  if (sample.fields.size === 0) return false;
+  for (const f of sample.fields.values()) {
+    if (f.values.length + f.binaryHeads.length < options.perField) return false;
+  }
+  return true;
+}

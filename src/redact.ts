@@ -1,0 +1,26 @@
+/**
+ * Credential redaction for anything printed: connection URLs, error messages, logs.
+ */
+
+/** `postgres://user:secret@host/db?password=x` → `postgres://user:***@host/db?password=***`. */
+export function redactUrl(raw: string): string {
+  try {
+    const url = new URL(raw);
+    if (url.password) url.password = '***';
+    for (const key of [...url.searchParams.keys()]) {
+      if (SECRET_PARAM.test(key)) url.searchParams.set(key, '***');
+    }
+    return url.toString();
+  } catch {
+    return redactText(raw);
+  }
+}
+
+const SECRET_PARAM = /pass|pwd|secret|token|key|auth/i;
+
+/** Removes anything that looks like a credential from free text, such as a driver's error message. */
+export function redactText(text: string): string {
+  return text
+    .replace(/([a-z][\w+.-]*:\/\/[^:/?#\s@]*):[^@\s/]*@/gi, '$1:***@')
+    .replace(/\b(password|passwd|pwd|secret|token)(\s*[=:]\s*)("[^"]*"|'[^']*'|\S+)/gi, '$1$2***');
+}
