@@ -28,32 +28,30 @@ export function parseSource(spec: string): SourceConfig {
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(s)?.[1]?.toLowerCase();
   if (scheme === 'postgres' || scheme === 'postgresql') return { kind: 'postgres', url: s };
   if (scheme === 'mysql' || scheme === 'mariadb') return { kind: 'mysql', url: s.replace(/^mariadb:/i, 'mysql:') };
-  if (scheme === 'sqlite') return { kind: 'sqlite', path: s.replace(/^sqlite:(\/\/)?/i, '') };
-  if (scheme === 'file') return { kind: 'files', path: s.replace(/^file:(\/\/)?/i, '') };
+  if (scheme === 'sqlite') return { kind: 'sqlite', path: s.replace(/^sqlite:(?:\/\/)?/i, '') };
+  if (scheme === 'file') return { kind: 'files', path: s.replace(/^file:(?:\/\/)?/i, '') };
   if (scheme !== undefined && scheme.length > 1 && s.includes('://')) {
     throw new PdmapError('parse', `Unsupported source scheme "${scheme}:" in ${redactUrl(s)}`, 'use postgres://, mysql://, mariadb://, sqlite: or a path');
   }
-  if (/\.(sqlite3?|db)$/i.test(s)) return { kind: 'sqlite', path: s };
+  if (/\.(?:sqlite3?|db)$/i.test(s)) return { kind: 'sqlite', path: s };
   return { kind: 'files', path: s };
 }
 
 /** The display name of a source: its configured name, or a credential-free summary of its target. */
 export function sourceDisplayName(source: SourceConfig): string {
   if (source.name) return source.name;
-  if (source.kind === 'postgres' || source.kind === 'mysql') {
-    try {
-      const u = new URL(source.url);
-      const db = u.pathname.replace(/^\//, '');
-      return `${source.kind}:${u.hostname}${u.port ? `:${u.port}` : ''}${db ? `/${decodeURIComponent(db)}` : ''}`;
-    } catch {
-      return source.kind;
-    }
+  if (source.kind === 'sqlite' || source.kind === 'files') return `${source.kind}:${source.path}`;
+  try {
+    const u = new URL(source.url);
+    const db = u.pathname.replace(/^\//, '');
+    return `${source.kind}:${u.hostname}${u.port ? `:${u.port}` : ''}${db ? `/${decodeURIComponent(db)}` : ''}`;
+  } catch {
+    return source.kind;
   }
-  return `${source.kind}:${source.path}`;
 }
 
 export function sourceTarget(source: SourceConfig): string {
-  return source.kind === 'postgres' || source.kind === 'mysql' ? redactUrl(source.url) : source.path;
+  return source.kind === 'sqlite' || source.kind === 'files' ? source.path : redactUrl(source.url);
 }
 
 export const SOURCE_KINDS: readonly SourceKind[] = ['postgres', 'mysql', 'sqlite', 'files'];

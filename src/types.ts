@@ -117,8 +117,11 @@ export interface Detector {
   /** One line for docs and reports. */
   readonly description?: string;
   readonly names?: readonly NameSignal[];
-  /** Value test on a non-empty string value. Must run in linear time. */
-  readonly match?: (value: string, ctx: MatchContext) => boolean;
+  /**
+   * Value test on a non-empty string value. Must run in linear time. `true` (or 1) is a full
+   * match; a number in (0, 1) is partial evidence (a bare `22334455` may be a phone or an id).
+   */
+  readonly match?: (value: string, ctx: MatchContext) => boolean | number;
   /** Test for binary values (receives at most the first 64 bytes). */
   readonly matchBinary?: (head: Uint8Array) => boolean;
   /**
@@ -136,7 +139,7 @@ export interface Detector {
 export interface Evidence {
   /** Non-empty values looked at. */
   readonly sampled: number;
-  /** Values the detector accepted. */
+  /** Values the detector accepted, fully or partly. */
   readonly matched: number;
   /** The field-name signal that fired, if any. */
   readonly name?: { readonly pattern: string; readonly weight: number };

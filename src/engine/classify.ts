@@ -7,7 +7,7 @@ import type { FieldSample } from './sampler.js';
  * Combines value evidence and field-name evidence into one verdict per field.
  *
  * For each detector:
- *   value score  = valueWeight × matched / (sampled + 2)     (the +2 keeps 3-of-3 from meaning certainty)
+ *   value score  = valueWeight × Σ match scores / (sampled + 2)    (the +2 keeps 3-of-3 from meaning certainty)
  *   name score   = the strongest name hint, damped when sampled values contradict it
  *   confidence   = 1 − (1 − value score)(1 − name score), then reduced by counter-hints
  * The field's category is the most confident detector at or above `minConfidence`.
@@ -112,26 +112,32 @@ function scoreDetector(
 
   let sampled = 0;
   let matched = 0;
+  let score = 0;
   const examples: string[] = [];
   if (detector.match) {
     sampled += sample.values.length;
     for (const value of sample.values) {
-      if (safeMatch(detector, value, options.match)) {
+      const s = safeMatch(detector, value, options.match);
+      if (s > 0) {
         matched++;
-        if (examples.length < options.maxExamples && !examples.includes(value)) examples.push(value);
+        score += s;
+        if (s >= 0.5 && examples.length < options.maxExamples && !examples.includes(value)) examples.push(value);
       }
     }
   }
   if (detector.matchBinary) {
     sampled += sample.binaryHeads.length;
     for (const head of sample.binaryHeads) {
-      if (safeMatchBinary(detector, head)) matched++;
+      if (safeMatchBinary(detector, head)) {
+        matched++;
+        score++;
+      }
     }
   }
   const hasValueTest = detector.match !== undefined || detector.matchBinary !== undefined;
   if (detector.requiresValues && matched === 0) return undefined;
 
-  const ratio = sampled > 0 ? matched / (sampled + 2) : 0;
+  const ratio = sampled > 0 ? score / (sampled + 2) : 0;
   const valueScore = hasValueTest ? (detector.valueWeight ?? 0.9) * ratio : 0;
   let nameScore = name.positive;
   if (hasValueTest && sampled >= 5) {
@@ -182,12 +188,14 @@ function explain(
   return sentence.charAt(0).toUpperCase() + sentence.slice(1) + '.';
 }
 
-function safeMatch(detector: Detector, value: string, ctx: MatchContext): boolean {
+function safeMatch(detector: Detector, value: string, ctx: MatchContext): number {
   try {
-    return detector.match?.(value, ctx) === true;
+    const r = detector.match?.(value, ctx);
+    if (r === true) return 1;
+    return typeof r === 'number' && r > 0 ? Math.min(1, r) : 0;
   } catch {
     // A detector that throws on one value must not end the field, let alone the scan.
-    return false;
+    return 0;
   }
 }
 

@@ -1,0 +1,34 @@
+import type { Inventory } from '../types.js';
+
+/** A short, readable summary for the terminal: what holds personal data, where, and what failed. */
+export function renderSummary(inventory: Inventory, options: { color?: boolean } = {}): string {
+  const bold = (s: string) => (options.color ? `\u001b[1m${s}\u001b[22m` : s);
+  const dim = (s: string) => (options.color ? `\u001b[2m${s}\u001b[22m` : s);
+  const lines: string[] = [];
+  const personal = inventory.fields.filter((f) => f.personal);
+  const containers = inventory.containers.filter((c) => c.personalFields > 0);
+  lines.push(
+    bold(
+      `pdmap: ${personal.length} personal-data fields in ${containers.length} of ${inventory.containers.length} tables/files, ` +
+        `${inventory.sources.length} source${inventory.sources.length === 1 ? '' : 's'}` +
+        (inventory.errors.length ? `, ${inventory.errors.length} error${inventory.errors.length === 1 ? '' : 's'}` : ''),
+    ),
+  );
+  let current = '';
+  for (const f of personal) {
+    const where = `${f.location.source}  ${f.location.container}`;
+    if (where !== current) {
+      lines.push('', `  ${where}`);
+      current = where;
+    }
+    const cats = f.categories.map((c) => `${c.category} ${c.confidence.toFixed(2)}`).join(', ');
+    const ev = f.categories[0]?.evidence;
+    const sampleNote = ev ? dim(` (${ev.matched}/${ev.sampled} values${ev.name ? `, name "${ev.name.pattern}"` : ''})`) : '';
+    lines.push(`    ${f.location.field.padEnd(28)} ${cats}${sampleNote}`);
+  }
+  if (inventory.errors.length) {
+    lines.push('', bold('  Errors (the rest of the scan went on):'));
+    for (const e of inventory.errors) lines.push(`    ${e.source}${e.container ? ` ${e.container}` : ''} [${e.code}] ${e.message}`);
+  }
+  return `${lines.join('\n')}\n`;
+}

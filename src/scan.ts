@@ -1,0 +1,301 @@
+import picomatch from 'picomatch';
+import { builtinDetectors } from '../detectors/index.js';
+import type { Connector } from './connectors/connector.js';
+import { createConnector } from './connectors/index.js';
+import { classifyField, type ContainerContext } from './engine/classify.js';
+import { personContextFromNames } from './engine/context.js';
+import { addRow, isSaturated, newContainerSample, type SamplerOptions } from './engine/sampler.js';
+import { describeError } from './errors.js';
+import { parseSource, sourceDisplayName, sourceTarget, type SourceConfig } from './sources.js';
+import type {
+  Container,
+  ContainerSummary,
+  Detector,
+  FieldVerdict,
+  Inventory,
+  Location,
+  ScanError,
+  SourceSummary,
+} from './types.js';
+import { VERSION } from './version.js';
+
+export interface ScanOptions {
+  /** URLs/paths (`postgres://…`, `sqlite:app.db`, `./exports`), source configs, or ready connectors. */
+  readonly sources: readonly (string | SourceConfig | Connector)[];
+  /** Non-empty values sampled per field (default 1000). */
+  readonly sampleSize?: number;
+  /** Read every row of every container. */
+  readonly full?: boolean;
+  /** Globs over container ids (`public.customer`, `exports/**\/*.csv`); prefix with `source:` to pin a source. */
+  readonly include?: readonly string[];
+  readonly exclude?: readonly string[];
+  /** Globs over `container.field` (`public.customer.notes`). */
+  readonly excludeFields?: readonly string[];
+  /** Detectors to run (default: the built-in catalogue). Add yours with `[...builtinDetectors, mine]`. */
+  readonly detectors?: readonly Detector[];
+  /** Country for national phone and postal formats (default DK). */
+  readonly defaultCountry?: string;
+  /** Report categories at or above this confidence (default 0.5). */
+  readonly minConfidence?: number;
+  /** Containers sampled at once per source (default 2). */
+  readonly concurrency?: number;
+  /** Put unmasked examples in the evidence. Never on by default. */
+  readonly revealValues?: boolean;
+  /** Include views as containers (default false). */
+  readonly views?: boolean;
+  readonly signal?: AbortSignal;
+}
+
+export type ScanEvent =
+  | { readonly type: 'source'; readonly source: SourceSummary }
+  | { readonly type: 'container'; readonly container: ContainerSummary }
+  | { readonly type: 'field'; readonly field: FieldVerdict }
+  | { readonly type: 'error'; readonly error: ScanError };
+
+const DEFAULTS = { sampleSize: 1000, minConfidence: 0.5, defaultCountry: 'DK', concurrency: 2 } as const;
+/** Rows read per container when sampling: enough for sparse columns to show `sampleSize` values. */
+const ROWS_PER_SAMPLE_FACTOR = 1;
+const MAX_FIELDS_PER_CONTAINER = 2000;
+const MAX_VALUE_LENGTH = 2000;
+
+/**
+ * Scans every source and yields events as they happen: a field verdict as soon as its container
+ * is classified. One failing container or source becomes an `error` event; the scan goes on.
+ */
+export async function* scanStream(options: ScanOptions): AsyncGenerator<ScanEvent> {
+  const detectors = options.detectors ?? builtinDetectors;
+  const sampleSize = options.sampleSize ?? DEFAULTS.sampleSize;
+  const sampler: SamplerOptions = { perField: sampleSize, maxFields: MAX_FIELDS_PER_CONTAINER, maxValueLength: MAX_VALUE_LENGTH };
+  const classify = {
+    detectors,
+    match: { defaultCountry: (options.defaultCountry ?? DEFAULTS.defaultCountry).toUpperCase() },
+    minConfidence: options.minConfidence ?? DEFAULTS.minConfidence,
+    revealValues: options.revealValues === true,
+    maxExamples: 3,
+  };
+  const filter = containerFilter(options);
+
+  for (const spec of options.sources) {
+    if (options.signal?.aborted) return;
+    let connector: Connector;
+    try {
+      connector = isConnector(spec) ? spec : createConnector(typeof spec === 'string' ? parseSource(spec) : spec);
+    } catch (err) {
+      const name = typeof spec === 'string' ? 'source' : isConnector(spec) ? spec.name : sourceDisplayName(spec);
+      yield { type: 'error', error: { source: name, ...describeError(err) } };
+      continue;
+    }
+    try {
+      yield* scanSource(connector, options, filter, sampler, classify);
+    } finally {
+      await connector.close().catch(() => undefined);
+    }
+  }
+}
+
+async function* scanSource(
+  connector: Connector,
+  options: ScanOptions,
+  filter: (sourceName: string, id: string) => boolean,
+  sampler: SamplerOptions,
+  classify: Parameters<typeof classifyField>[4],
+): AsyncGenerator<ScanEvent> {
+  const containers: Container[] = [];
+  try {
+    for await (const c of connector.discover({ ...(options.signal ? { signal: options.signal } : {}), views: options.views === true })) {
+      if (filter(connector.name, c.id)) containers.push(c);
+    }
+  } catch (err) {
+    const d = describeError(err);
+    yield { type: 'error', error: { source: connector.name, sourceKind: connector.kind, code: d.code, message: `Cannot read ${connector.target}: ${d.message}` } };
+    yield { type: 'source', source: { name: connector.name, kind: connector.kind, target: connector.target, containers: containers.length, status: 'error' } };
+    return;
+  }
+  yield { type: 'source', source: { name: connector.name, kind: connector.kind, target: connector.target, containers: containers.length, status: 'scanned' } };
+
+  const excludeField = options.excludeFields?.length ? picomatch([...options.excludeFields], { dot: true }) : () => false;
+  const limit = options.full ? undefined : Math.max(1, (options.sampleSize ?? DEFAULTS.sampleSize) * ROWS_PER_SAMPLE_FACTOR);
+  const run = async (container: Container): Promise<ScanEvent[]> =>
+    scanContainer(connector, container, { limit, sampler, classify, excludeField, ...(options.signal ? { signal: options.signal } : {}) });
+
+  // A small pool: at most `concurrency` containers in flight, results yielded in completion order.
+  const concurrency = Math.max(1, options.concurrency ?? DEFAULTS.concurrency);
+  const inFlight = new Map<number, Promise<{ key: number; events: ScanEvent[] }>>();
+  let next = 0;
+  while (next < containers.length || inFlight.size > 0) {
+    while (inFlight.size < concurrency && next < containers.length && !options.signal?.aborted) {
+      const key = next;
+      const container = containers[next++] as Container;
+      inFlight.set(key, run(container).then((events) => ({ key, events })));
+    }
+    if (inFlight.size === 0) break;
+    const done = await Promise.race(inFlight.values());
+    inFlight.delete(done.key);
+    yield* done.events;
+  }
+}
+
+interface ContainerScanOptions {
+  readonly limit: number | undefined;
+  readonly sampler: SamplerOptions;
+  readonly classify: Parameters<typeof classifyField>[4];
+  readonly excludeField: (key: string) => boolean;
+  readonly signal?: AbortSignal;
+}
+
+async function scanContainer(connector: Connector, container: Container, o: ContainerScanOptions): Promise<ScanEvent[]> {
+  const fieldNames = container.fields.map((f) => f.name).filter((f) => !o.excludeField(`${container.id}.${f}`));
+  const sample = newContainerSample(fieldNames);
+  const summaryBase = {
+    source: connector.name,
+    id: container.id,
+    type: container.type,
+    name: container.name,
+    ...(container.database === undefined ? {} : { database: container.database }),
+    ...(container.schema === undefined ? {} : { schema: container.schema }),
+    ...(container.rowEstimate === undefined ? {} : { rowEstimate: container.rowEstimate }),
+    ...(container.sizeBytes === undefined ? {} : { sizeBytes: container.sizeBytes }),
+    ...(container.modifiedAt === undefined ? {} : { modifiedAt: container.modifiedAt }),
+  };
+  let failure: ScanError | undefined;
+  try {
+    const sampleOptions = {
+      ...(o.limit === undefined ? {} : { limit: o.limit }),
+      ...(o.signal ? { signal: o.signal } : {}),
+      ...(fieldNames.length < container.fields.length ? { fields: fieldNames } : {}),
+    };
+    for await (const row of connector.sample(container, sampleOptions)) {
+      addRow(sample, filterRow(row, container.id, o.excludeField), o.sampler);
+      // Files have no LIMIT clause: stop reading once the sample is full.
+      if (o.limit !== undefined && (sample.rows >= o.limit || isSaturated(sample, o.sampler))) break;
+    }
+  } catch (err) {
+    const d = describeError(err);
+    failure = { source: connector.name, sourceKind: connector.kind, container: container.id, code: d.code, message: `${container.id}: ${d.message}` };
+  }
+  if (failure && sample.rows === 0) {
+    const summary: ContainerSummary = { ...summaryBase, rowsSampled: 0, fields: container.fields.length, personalFields: 0, status: 'error', personContext: false };
+    return [{ type: 'error', error: failure }, { type: 'container', container: summary }];
+  }
+
+  const fields = [...sample.fields.keys()];
+  const dataTypes = new Map(container.fields.map((f) => [f.name, f.dataType]));
+  const classifyAll = (personContext: boolean): FieldVerdict[] => {
+    const ctx: ContainerContext = { name: container.name, fieldNames: fields, personContext };
+    return fields.map((field) => {
+      const location: Location = {
+        source: connector.name,
+        sourceKind: connector.kind,
+        ...(container.database === undefined ? {} : { database: container.database }),
+        ...(container.schema === undefined ? {} : { schema: container.schema }),
+        container: container.id,
+        containerType: container.type,
+        field,
+      };
+      const s = sample.fields.get(field) ?? { rows: 0, values: [], binaryHeads: [] };
+      return classifyField(location, dataTypes.get(field), s, ctx, o.classify);
+    });
+  };
+  let personContext = personContextFromNames(container.name, fields);
+  let verdicts = classifyAll(personContext);
+  if (!personContext && verdicts.some(anchorsPerson)) {
+    // Values proved the rows are about people (a column of e-mail addresses): names such as
+    // `title` or `name` now mean a person's, so classify again with that context.
+    personContext = true;
+    verdicts = classifyAll(true);
+  }
+  const summary: ContainerSummary = {
+    ...summaryBase,
+    rowsSampled: sample.rows,
+    fields: fields.length,
+    personalFields: verdicts.filter((v) => v.personal).length,
+    status: failure ? 'error' : 'scanned',
+    personContext,
+  };
+  const events: ScanEvent[] = verdicts.map((field) => ({ type: 'field', field }));
+  if (failure) events.push({ type: 'error', error: failure });
+  events.push({ type: 'container', container: summary });
+  return events;
+}
+
+/** Categories that only a record about a person carries. */
+const PERSON_ANCHORS = new Set(['email', 'person.first_name', 'person.last_name', 'date_of_birth', 'national_id']);
+
+function anchorsPerson(v: FieldVerdict): boolean {
+  return v.category !== undefined && PERSON_ANCHORS.has(v.category) && v.confidence >= 0.8;
+}
+
+function filterRow(row: Record<string, unknown>, containerId: string, excluded: (key: string) => boolean): Record<string, unknown> {
+  const keys = Object.keys(row);
+  if (!keys.some((k) => excluded(`${containerId}.${k}`))) return row;
+  const out: Record<string, unknown> = {};
+  for (const k of keys) if (!excluded(`${containerId}.${k}`)) out[k] = row[k];
+  return out;
+}
+
+function containerFilter(options: ScanOptions): (sourceName: string, id: string) => boolean {
+  const inc = options.include?.length ? picomatch([...options.include], { dot: true }) : undefined;
+  const exc = options.exclude?.length ? picomatch([...options.exclude], { dot: true }) : undefined;
+  return (sourceName, id) => {
+    const keys = [id, `${sourceName}:${id}`];
+    if (inc && !keys.some((k) => inc(k))) return false;
+    if (exc && keys.some((k) => exc(k))) return false;
+    return true;
+  };
+}
+
+function isConnector(x: unknown): x is Connector {
+  return typeof x === 'object' && x !== null && 'discover' in x && 'sample' in x;
+}
+
+/** Scans every source and returns the whole inventory. */
+export async function scan(options: ScanOptions): Promise<Inventory> {
+  const startedAt = new Date().toISOString();
+  const sources: SourceSummary[] = [];
+  const containers: ContainerSummary[] = [];
+  const fields: FieldVerdict[] = [];
+  const errors: ScanError[] = [];
+  for await (const e of scanStream(options)) {
+    if (e.type === 'source') sources.push(e.source);
+    else if (e.type === 'container') containers.push(e.container);
+    else if (e.type === 'field') fields.push(e.field);
+    else errors.push(e.error);
+  }
+  return buildInventory(options, { startedAt, sources, containers, fields, errors, partial: options.signal?.aborted === true });
+}
+
+/** Assembles an inventory from collected events, in a stable order so two runs can be diffed. */
+export function buildInventory(
+  options: ScanOptions,
+  parts: {
+    startedAt: string;
+    sources: SourceSummary[];
+    containers: ContainerSummary[];
+    fields: FieldVerdict[];
+    errors: ScanError[];
+    partial: boolean;
+  },
+): Inventory {
+  const byKey = <T>(key: (x: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
+  const detectors = options.detectors ?? builtinDetectors;
+  return {
+    schemaVersion: '1.0',
+    tool: { name: 'pdmap', version: VERSION },
+    startedAt: parts.startedAt,
+    finishedAt: new Date().toISOString(),
+    partial: parts.partial,
+    settings: {
+      sampleSize: options.full ? 'full' : (options.sampleSize ?? DEFAULTS.sampleSize),
+      minConfidence: options.minConfidence ?? DEFAULTS.minConfidence,
+      defaultCountry: (options.defaultCountry ?? DEFAULTS.defaultCountry).toUpperCase(),
+      detectors: detectors.map((d) => d.id),
+    },
+    sources: parts.sources,
+    containers: [...parts.containers].sort(byKey((c) => `${c.source}\u0000${c.id}`)),
+    // Stable sort: fields keep their column order inside a container.
+    fields: [...parts.fields].sort(byKey((f) => `${f.location.source}\u0000${f.location.container}`)),
+    errors: parts.errors,
+  };
+}
+
+export { sourceDisplayName, sourceTarget };
