@@ -7,5 +7,6 @@ export default defineConfig({
     hookTimeout: 120_000,
     // Suites create their own databases on the shared servers; two workers suit a 2-core machine.
     maxWorkers: 2,
+    reporters: ['default', './test/support/summary-reporter.ts'],
   },
 });

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { classifyField, type ClassifyOptions, type ContainerContext } from '../../src/engine/classify.js';
+import type { FieldSample } from '../../src/engine/sampler.js';
+import type { Detector, Location } from '../../src/types.js';
+
+const digits: Detector = {
+  id: 'digits',
+  category: 'phone',
+  description: 'digit strings',
+  valueWeight: 0.9,
+  match: (v) => /^\d+$/.test(v),
+  names: [
+    { pattern: 'phone', weight: 0.9 },
+    { pattern: 'fax', weight: -0.95 },
+  ],
+};
+const options: ClassifyOptions = { detectors: [digits], match: { defaultCountry: 'DK' }, minConfidence: 0.5, revealValues: false, maxExamples: 3 };
+const ctx: ContainerContext = { name: 't', fieldNames: [], personContext: false };
+const at = (field: string): Location => ({ source: 's', sourceKind: 'sqlite', container: 'main.t', containerType: 'table', field });
+const sample = (values: string[]): FieldSample => ({ rows: values.length, values, binaryHeads: [] });
+
+describe('classifyField', () => {
+  it('combines value and name evidence and explains itself', () => {
+    const v = classifyField(at('phone'), 'text', sample(Array.from({ length: 50 }, (_, i) => String(10_000_000 + i))), ctx, options);
+    expect(v.category).toBe('phone');
+    expect(v.confidence).toBeGreaterThan(0.95);
+    expect(v.categories[0]?.evidence).toMatchObject({ sampled: 50, matched: 50, name: { pattern: 'phone' } });
+    expect(v.categories[0]?.reason).toBe('50 of 50 sampled values match digit strings; the field name matches "phone".');
+  });
+  it('keeps evidence masked', () => {
+    const v = classifyField(at('phone'), 'text', sample(['12345678']), ctx, options);
+    expect(v.categories[0]?.evidence.examples).toEqual(['12****78']);
+  });
+  it('lets a counter-hint win over matching values', () => {
+    const v = classifyField(at('fax'), 'text', sample(Array.from({ length: 50 }, () => '12345678')), ctx, options);
+    expect(v.personal).toBe(false);
+  });
+  it('does not trust a name that the values contradict', () => {
+    const v = classifyField(at('phone'), 'text', sample(Array.from({ length: 50 }, () => 'n/a')), ctx, options);
+    expect(v.personal).toBe(false);
+  });
+  it('discounts id-like field names', () => {
+    const v = classifyField(at('customer_id'), 'int', sample(Array.from({ length: 50 }, (_, i) => String(i))), ctx, options);
+    expect(v.personal).toBe(false);
+  });
+  it('survives a detector that throws', () => {
+    const bad: Detector = { id: 'bad', category: 'email', match: () => { throw new Error('boom'); } };
+    const v = classifyField(at('x'), 'text', sample(['a']), ctx, { ...options, detectors: [bad, digits] });
+    expect(v.personal).toBe(false);
+  });
+  it('gives 3 of 3 less confidence than 300 of 300', () => {
+    const few = classifyField(at('x'), 'text', sample(['1', '2', '3']), ctx, options);
+    const many = classifyField(at('x'), 'text', sample(Array.from({ length: 300 }, (_, i) => String(i))), ctx, options);
+    expect(few.confidence).toBeCloseTo(0.54, 2);
+    expect(many.confidence).toBeGreaterThan(0.85);
+  });
+});
