@@ -1,5 +1,6 @@
 import picomatch from 'picomatch';
 import { builtinDetectors } from '../detectors/index.js';
+import { containerFingerprint, type ScanCache } from './cache.js';
 import type { Connector } from './connectors/connector.js';
 import { createConnector } from './connectors/index.js';
 import { classifyField, type ContainerContext } from './engine/classify.js';
@@ -43,6 +44,8 @@ export interface ScanOptions {
   readonly revealValues?: boolean;
   /** Include views as containers (default false). */
   readonly views?: boolean;
+  /** Reuse verdicts of containers unchanged since the last scan (see `fileCache`). */
+  readonly cache?: ScanCache;
   readonly signal?: AbortSignal;
 }
 
@@ -91,6 +94,7 @@ export async function* scanStream(options: ScanOptions): AsyncGenerator<ScanEven
       await connector.close().catch(() => undefined);
     }
   }
+  await options.cache?.flush();
 }
 
 async function* scanSource(
@@ -115,8 +119,29 @@ async function* scanSource(
 
   const excludeField = options.excludeFields?.length ? picomatch([...options.excludeFields], { dot: true }) : () => false;
   const limit = options.full ? undefined : Math.max(1, (options.sampleSize ?? DEFAULTS.sampleSize) * ROWS_PER_SAMPLE_FACTOR);
-  const run = async (container: Container): Promise<ScanEvent[]> =>
-    scanContainer(connector, container, { limit, sampler, classify, excludeField, ...(options.signal ? { signal: options.signal } : {}) });
+  const cache = options.cache;
+  const settingsKey = {
+    version: VERSION,
+    sample: limit ?? 'full',
+    minConfidence: classify.minConfidence,
+    country: classify.match.defaultCountry,
+    detectors: classify.detectors.map((d) => d.id),
+    excludeFields: options.excludeFields ?? [],
+  };
+  const run = async (container: Container): Promise<ScanEvent[]> => {
+    const fingerprint = cache ? containerFingerprint(container, settingsKey) : '';
+    const hit = cache ? await cache.get(connector.name, container.id) : undefined;
+    if (hit && hit.fingerprint === fingerprint) {
+      return [...hit.fields.map((field): ScanEvent => ({ type: 'field', field })), { type: 'container', container: { ...hit.summary, status: 'cached' } }];
+    }
+    const events = await scanContainer(connector, container, { limit, sampler, classify, excludeField, ...(options.signal ? { signal: options.signal } : {}) });
+    const summary = events.find((e) => e.type === 'container');
+    if (cache && summary?.type === 'container' && summary.container.status === 'scanned') {
+      const fields = events.flatMap((e) => (e.type === 'field' ? [e.field] : []));
+      cache.set(connector.name, container.id, { fingerprint, summary: summary.container, fields });
+    }
+    return events;
+  };
 
   // A small pool: at most `concurrency` containers in flight, results yielded in completion order.
   const concurrency = Math.max(1, options.concurrency ?? DEFAULTS.concurrency);

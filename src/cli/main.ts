@@ -1,32 +1,20 @@
 #!/usr/bin/env node
-import { Command, InvalidArgumentError, Option } from 'commander';
-import { join, resolve } from 'node:path';
+import { Command, InvalidArgumentError } from 'commander';
+import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describeError } from '../errors.js';
-import { renderJson } from '../reporters/json.js';
-import { renderSummary } from '../reporters/terminal.js';
-import { writeFileAtomic } from '../reporters/write.js';
-import { scanStream, buildInventory, type ScanOptions } from '../scan.js';
-import type { ContainerSummary, FieldVerdict, ScanError, SourceSummary } from '../types.js';
+import { FORMATS } from '../reporters/index.js';
 import { VERSION } from '../version.js';
+import { runScan, type ScanCliOptions } from './scan-command.js';
 
 /** Exit codes, documented in docs/cli.md. */
 export const EXIT = { ok: 0, findings: 1, scanFailed: 2, usage: 64 } as const;
 
-interface ScanCliOptions {
-  out: string;
-  format: string;
-  sample?: number;
-  full?: boolean;
-  include?: string[];
-  exclude?: string[];
-  excludeField?: string[];
-  country: string;
-  minConfidence: number;
-  concurrency: number;
-  views?: boolean;
-  unsafeShowValues?: boolean;
-  quiet?: boolean;
+export interface CliIO {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  isTTY: boolean;
+  exitCode: number;
 }
 
 const positiveInt = (v: string): number => {
@@ -41,22 +29,25 @@ const unitFraction = (v: string): number => {
 };
 const collect = (v: string, prev: string[] = []): string[] => [...prev, ...v.split(',').filter(Boolean)];
 
-export const FORMATS = ['json'] as const;
-
 function addScanOptions(cmd: Command): Command {
   return cmd
-    .option('-o, --out <dir>', 'folder for the reports', 'pdmap-report')
-    .option('-f, --format <list>', `report formats, comma-separated (${FORMATS.join(', ')})`, 'json')
+    .option('-c, --config <file>', 'config file (default: pdmap.config.{ts,mjs,js,json,yaml} in the current folder)')
+    .option('-o, --out <dir>', 'folder for the reports (default pdmap-report)')
+    .option('-f, --format <list>', `report formats, comma-separated (${FORMATS.join(', ')}; default json)`)
     .option('-s, --sample <n>', 'non-empty values sampled per field (default 1000)', positiveInt)
     .option('--full', 'read every row of every table and file (slow on large stores)')
     .option('--include <glob>', 'only containers matching (schema.table, path/**); repeatable', collect)
     .option('--exclude <glob>', 'skip containers matching; repeatable', collect)
     .option('--exclude-field <glob>', 'skip fields matching schema.table.column; repeatable', collect)
-    .option('--country <code>', 'default country for national phone/postal formats', 'DK')
-    .option('--min-confidence <x>', 'report categories at or above this confidence', unitFraction, 0.5)
-    .option('--concurrency <n>', 'containers sampled at once per source', positiveInt, 2)
+    .option('--country <code>', 'default country for national phone/postal formats (default DK)')
+    .option('--min-confidence <x>', 'report categories at or above this confidence (default 0.5)', unitFraction)
+    .option('--concurrency <n>', 'containers sampled at once per source (default 2)', positiveInt)
     .option('--views', 'scan views too (default: base tables only)')
-    .addOption(new Option('--unsafe-show-values', 'put UNMASKED example values in the reports (never in CI)').hideHelp(false))
+    .option('--baseline <file>', 'a previous inventory.json: report what changed since')
+    .option('--fail-on <rules>', 'exit 1 when these match: new-pii, unlinked, plaintext-password, retention-overdue, scan-error, undeclared-category, marketing-without-consent, any-pii', collect)
+    .option('--no-cache', 'sample every container, even unchanged ones')
+    .option('--unsafe-show-values', 'put UNMASKED example values in the reports (never in CI)')
+    .option('--json', 'structured JSON log lines on stderr instead of progress')
     .option('-q, --quiet', 'print nothing but errors');
 }
 
@@ -72,12 +63,13 @@ export function buildProgram(io: CliIO): Command {
     program
       .command('scan')
       .description(
-        'scan sources for personal data and write the inventory\n\n' +
+        'scan sources for personal data and write the reports\n\n' +
           'Sources: postgres://user@host:5432/db, mysql://user@host/db (or mariadb://), sqlite:path/app.db,\n' +
-          'a folder, file or glob of CSV/TSV/JSON/NDJSON/log files.\n\n' +
-          'Exit codes: 0 scanned, 2 a source, table or file could not be read (the partial report is still written).',
+          'a folder, file or glob of CSV/TSV/JSON/NDJSON/log files. Without sources, the config file\'s.\n\n' +
+          'Exit codes: 0 clean; 1 a --fail-on rule matched; 2 a source, table or file could not be read\n' +
+          'or the scan was interrupted (the partial report is still written); 64 wrong usage.',
       )
-      .argument('<sources...>', 'databases (URLs) and folders to scan'),
+      .argument('[sources...]', 'databases (URLs) and folders to scan'),
   ).action(async (sources: string[], opts: ScanCliOptions) => {
     io.exitCode = await runScan(sources, opts, io);
   });
@@ -91,92 +83,31 @@ export function buildProgram(io: CliIO): Command {
     .action(async (opts: ScanCliOptions & { data: string }) => {
       const { generateDemo } = await loadDemo();
       const demo = await generateDemo(resolve(opts.data));
-      if (!opts.quiet) io.stdout(`Demo data: ${demo.sqlitePath} and ${demo.filesDir}\n`);
-      io.exitCode = await runScan([`sqlite:${demo.sqlitePath}`, demo.filesDir], opts, io);
+      if (!opts.quiet && !opts.json) io.stdout(`Demo data: ${demo.sqlitePath} and ${demo.filesDir}\n`);
+      io.exitCode = await runScan([`sqlite:${demo.sqlitePath}`, demo.filesDir], { ...opts, format: opts.format ?? FORMATS.join(',') }, io);
     });
 
   return program;
 }
 
-async function loadDemo(): Promise<{ generateDemo: (dir: string) => Promise<{ sqlitePath: string; filesDir: string }> }> {
+type DemoModule = { generateDemo: (dir: string) => Promise<{ sqlitePath: string; filesDir: string }> };
+
+async function loadDemo(): Promise<DemoModule> {
   try {
     // The demo generator lives in fixtures/ of the repository (it needs the dev dependency faker).
     const url = new URL('../../fixtures/demo/generate.ts', import.meta.url).href;
-    return (await import(url)) as { generateDemo: (dir: string) => Promise<{ sqlitePath: string; filesDir: string }> };
+    return (await import(url)) as DemoModule;
   } catch (err) {
     throw new Error(`The demo needs a clone of the pdmap repository with dev dependencies (npm ci): ${describeError(err).message}`, { cause: err });
   }
 }
 
-export interface CliIO {
-  stdout: (s: string) => void;
-  stderr: (s: string) => void;
-  isTTY: boolean;
-  exitCode: number;
-}
-
-async function runScan(sources: string[], opts: ScanCliOptions, io: CliIO): Promise<number> {
-  const formats = opts.format.split(',').map((f) => f.trim()).filter(Boolean);
-  const unknown = formats.filter((f) => !(FORMATS as readonly string[]).includes(f));
-  if (unknown.length) {
-    io.stderr(`pdmap: unknown format "${unknown.join(', ')}" — choose from ${FORMATS.join(', ')}\n`);
-    return EXIT.usage;
-  }
-  const controller = new AbortController();
-  const onSignal = () => controller.abort();
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
-  const options: ScanOptions = {
-    sources,
-    ...(opts.sample === undefined ? {} : { sampleSize: opts.sample }),
-    full: opts.full === true,
-    ...(opts.include ? { include: opts.include } : {}),
-    ...(opts.exclude ? { exclude: opts.exclude } : {}),
-    ...(opts.excludeField ? { excludeFields: opts.excludeField } : {}),
-    defaultCountry: opts.country,
-    minConfidence: opts.minConfidence,
-    concurrency: opts.concurrency,
-    views: opts.views === true,
-    revealValues: opts.unsafeShowValues === true,
-    signal: controller.signal,
-  };
-  const startedAt = new Date().toISOString();
-  const parts = { startedAt, sources: [] as SourceSummary[], containers: [] as ContainerSummary[], fields: [] as FieldVerdict[], errors: [] as ScanError[], partial: false };
-  try {
-    for await (const e of scanStream(options)) {
-      if (e.type === 'source') parts.sources.push(e.source);
-      else if (e.type === 'container') {
-        parts.containers.push(e.container);
-        if (!opts.quiet && !io.isTTY) io.stderr(`scanned ${e.container.source} ${e.container.id}: ${e.container.personalFields} personal fields\n`);
-      } else if (e.type === 'field') parts.fields.push(e.field);
-      else {
-        parts.errors.push(e.error);
-        io.stderr(`error: ${e.error.source}${e.error.container ? ` ${e.error.container}` : ''}: ${e.error.message}\n`);
-      }
-    }
-  } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
-  }
-  parts.partial = controller.signal.aborted;
-  const inventory = buildInventory(options, parts);
-  const out = resolve(opts.out);
-  for (const format of formats) {
-    if (format === 'json') await writeFileAtomic(join(out, 'inventory.json'), renderJson(inventory));
-  }
-  if (!opts.quiet) {
-    io.stdout(renderSummary(inventory, { color: io.isTTY }));
-    io.stdout(`\nReports: ${formats.map((f) => join(opts.out, f === 'json' ? 'inventory.json' : `report.${f}`)).join(', ')}\n`);
-  }
-  return inventory.errors.length > 0 || inventory.partial ? EXIT.scanFailed : EXIT.ok;
-}
-
-/** Runs the CLI; returns the exit code instead of exiting, so tests can call it. */
+/** Runs the CLI; returns the exit code instead of exiting, so tests can call it in-process. */
 export async function run(argv: readonly string[], io: Partial<CliIO> = {}): Promise<number> {
   const cli: CliIO = {
     stdout: io.stdout ?? ((s) => process.stdout.write(s)),
     stderr: io.stderr ?? ((s) => process.stderr.write(s)),
-    isTTY: io.isTTY ?? process.stdout.isTTY === true,
+    isTTY: io.isTTY ?? process.stderr.isTTY === true,
     exitCode: 0,
   };
   const program = buildProgram(cli);

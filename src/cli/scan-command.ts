@@ -1,0 +1,211 @@
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { builtinDetectors } from '../../detectors/index.js';
+import { fileCache } from '../cache.js';
+import { configSources, findConfig, loadConfig, parseConfig, type FailOnRule, type PdmapConfig } from '../config.js';
+import { diffInventories, renderDiffText, type InventoryDiff } from '../diff.js';
+import { PdmapError, describeError } from '../errors.js';
+import { evaluateFailOn, type FailOnResult } from '../fail-on.js';
+import { FORMATS, reporters, type ReportContext } from '../reporters/index.js';
+import { renderSummary } from '../reporters/terminal.js';
+import { writeFileAtomic } from '../reporters/write.js';
+import { buildInventory, scanStream, type ScanOptions } from '../scan.js';
+import { parseSource, type SourceConfig } from '../sources.js';
+import type { ContainerSummary, FieldVerdict, Inventory, ScanError, SourceSummary } from '../types.js';
+import type { CliIO } from './main.js';
+import { chooseProgressMode, progressSink } from './progress.js';
+
+export interface ScanCliOptions {
+  config?: string;
+  out?: string;
+  format?: string;
+  sample?: number;
+  full?: boolean;
+  include?: string[];
+  exclude?: string[];
+  excludeField?: string[];
+  country?: string;
+  minConfidence?: number;
+  concurrency?: number;
+  views?: boolean;
+  baseline?: string;
+  failOn?: string[];
+  cache?: boolean;
+  unsafeShowValues?: boolean;
+  json?: boolean;
+  quiet?: boolean;
+}
+
+const EXIT_OK = 0;
+const EXIT_FINDINGS = 1;
+const EXIT_SCAN_FAILED = 2;
+const EXIT_USAGE = 64;
+
+/**
+ * `pdmap scan`: config + flags → scan → reports, diff against a baseline, fail-on rules.
+ * Exit code: 2 when the scan itself failed (reports are still written), else 1 when a
+ * fail-on rule matched, else 0.
+ */
+export async function runScan(args: readonly string[], opts: ScanCliOptions, io: CliIO): Promise<number> {
+  let config: PdmapConfig;
+  let baseDir = process.cwd();
+  const configPath = opts.config ?? findConfig(process.cwd());
+  try {
+    if (configPath) ({ config, baseDir } = await loadConfig(configPath));
+    else config = parseConfig({});
+  } catch (err) {
+    io.stderr(`pdmap: ${describeError(err).message}\n`);
+    return EXIT_USAGE;
+  }
+
+  let sources: SourceConfig[];
+  try {
+    sources = args.length ? args.map(parseSource) : configSources(config, baseDir, parseSource);
+  } catch (err) {
+    io.stderr(`pdmap: ${describeError(err).message}\n`);
+    return EXIT_USAGE;
+  }
+  if (sources.length === 0) {
+    io.stderr('pdmap: nothing to scan — give sources (postgres://…, mysql://…, sqlite:file, a folder) or a config file with "sources" (pdmap init)\n');
+    return EXIT_USAGE;
+  }
+
+  const formats = (opts.format ?? config.output.formats.join(',')).split(',').map((f) => f.trim()).filter(Boolean);
+  const unknownFormats = formats.filter((f) => !FORMATS.includes(f));
+  if (unknownFormats.length) {
+    io.stderr(`pdmap: unknown format "${unknownFormats.join(', ')}" — choose from ${FORMATS.join(', ')}\n`);
+    return EXIT_USAGE;
+  }
+  const failOn = (opts.failOn ?? config.failOn) as FailOnRule[];
+  const knownRules = new Set<string>(['new-pii', 'unlinked', 'plaintext-password', 'retention-overdue', 'scan-error', 'undeclared-category', 'marketing-without-consent', 'any-pii']);
+  const badRules = failOn.filter((r) => !knownRules.has(r));
+  if (badRules.length) {
+    io.stderr(`pdmap: unknown --fail-on rule "${badRules.join(', ')}" — choose from ${[...knownRules].join(', ')}\n`);
+    return EXIT_USAGE;
+  }
+
+  let baseline: Inventory | undefined;
+  const baselinePath = opts.baseline ?? (config.baseline ? resolve(baseDir, config.baseline) : undefined);
+  if (baselinePath) {
+    try {
+      baseline = await readInventory(baselinePath);
+    } catch (err) {
+      io.stderr(`pdmap: ${describeError(err).message}\n`);
+      return EXIT_USAGE;
+    }
+  }
+
+  const out = resolve(opts.out ?? resolve(baseDir, config.output.dir));
+  const controller = new AbortController();
+  const onSignal = () => controller.abort();
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+
+  const useCache = opts.cache !== false && config.cache.enabled;
+  const disabled = new Set(config.detectors.disable);
+  const options: ScanOptions = {
+    sources,
+    ...(disabled.size ? { detectors: builtinDetectors.filter((d) => !disabled.has(d.id)) } : {}),
+    sampleSize: opts.sample ?? config.sample.size,
+    full: opts.full ?? config.sample.full,
+    ...(opts.include ?? config.include ? { include: opts.include ?? config.include ?? [] } : {}),
+    ...(opts.exclude ?? config.exclude ? { exclude: opts.exclude ?? config.exclude ?? [] } : {}),
+    ...(opts.excludeField ?? config.excludeFields ? { excludeFields: opts.excludeField ?? config.excludeFields ?? [] } : {}),
+    defaultCountry: opts.country ?? config.detectors.country,
+    minConfidence: opts.minConfidence ?? config.detectors.minConfidence,
+    concurrency: opts.concurrency ?? config.concurrency,
+    views: opts.views ?? config.views,
+    revealValues: opts.unsafeShowValues === true,
+    ...(useCache ? { cache: fileCache(resolve(baseDir, config.cache.dir)) } : {}),
+    signal: controller.signal,
+  };
+
+  const progress = progressSink(chooseProgressMode({ quiet: opts.quiet === true, json: opts.json === true, isTTY: io.isTTY, ci: process.env['CI'] === 'true' }), io.stderr);
+  const parts = {
+    startedAt: new Date().toISOString(),
+    sources: [] as SourceSummary[],
+    containers: [] as ContainerSummary[],
+    fields: [] as FieldVerdict[],
+    errors: [] as ScanError[],
+    partial: false,
+  };
+  try {
+    for await (const e of scanStream(options)) {
+      progress.event(e);
+      if (e.type === 'source') parts.sources.push(e.source);
+      else if (e.type === 'container') parts.containers.push(e.container);
+      else if (e.type === 'field') parts.fields.push(e.field);
+      else parts.errors.push(e.error);
+    }
+  } catch (err) {
+    // The engine isolates failures per container; anything reaching here is a bug or an abort.
+    const d = describeError(err);
+    parts.errors.push({ source: 'pdmap', code: d.code, message: d.message });
+  } finally {
+    progress.stop();
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+  parts.partial = controller.signal.aborted;
+  const inventory = buildInventory(options, parts);
+
+  const diff: InventoryDiff | undefined = baseline ? diffInventories(baseline, inventory) : undefined;
+  const failOnResult: FailOnResult | undefined = failOn.length
+    ? evaluateFailOn(failOn, { inventory, ...(diff ? { diff } : {}) }, config.allow)
+    : undefined;
+
+  const ctx: ReportContext = { inventory, ...(diff ? { diff } : {}), ...(failOnResult ? { failOn: failOnResult } : {}) };
+  const written: string[] = [];
+  for (const format of formats) {
+    const reporter = reporters[format];
+    if (!reporter) continue;
+    try {
+      for (const file of await reporter(ctx)) {
+        await writeFileAtomic(join(out, file.name), file.data);
+        written.push(join(opts.out ?? config.output.dir, file.name));
+      }
+    } catch (err) {
+      io.stderr(`pdmap: could not write the ${format} report to ${out}: ${describeError(err).message}\n`);
+      return EXIT_SCAN_FAILED;
+    }
+  }
+
+  if (!opts.quiet && !opts.json) {
+    io.stdout(renderSummary(inventory, { color: io.isTTY }));
+    if (diff) io.stdout(`\n${renderDiffText(diff)}`);
+    if (failOnResult) io.stdout(renderFailOn(failOnResult));
+    io.stdout(`\nReports: ${written.join(', ')}\n`);
+  } else if (failOnResult?.failing.length && !opts.json) {
+    io.stderr(renderFailOn(failOnResult));
+  }
+
+  if (inventory.errors.length > 0 || inventory.partial) return EXIT_SCAN_FAILED;
+  if (failOnResult && failOnResult.failing.length > 0) return EXIT_FINDINGS;
+  return EXIT_OK;
+}
+
+function renderFailOn(r: FailOnResult): string {
+  const lines: string[] = [''];
+  if (r.failing.length) {
+    lines.push(`Fail-on: ${r.failing.length} finding(s) fail this run:`);
+    for (const f of r.failing) lines.push(`  [${f.rule}] ${f.key}: ${f.message}`);
+  } else lines.push('Fail-on: no finding fails this run.');
+  if (r.allowed.length) lines.push(`  ${r.allowed.length} finding(s) allowed by the config's allow-list.`);
+  for (const e of r.expiredEntries) lines.push(`  allow-list entry for ${e.location} expired on ${e.expires}: renew or remove it.`);
+  for (const u of r.unchecked) lines.push(`  ${u.rule} not checked: ${u.why}.`);
+  return `${lines.join('\n')}\n`;
+}
+
+async function readInventory(path: string): Promise<Inventory> {
+  let data: unknown;
+  try {
+    data = JSON.parse(await readFile(path, 'utf8'));
+  } catch (err) {
+    throw new PdmapError('not-found', `Cannot read the baseline ${path}: ${(err as Error).message}`, 'pass the inventory.json of an earlier run', { cause: err });
+  }
+  const inv = data as Partial<Inventory>;
+  if (inv.schemaVersion !== '1.0' || !Array.isArray(inv.fields) || !Array.isArray(inv.containers)) {
+    throw new PdmapError('parse', `The baseline ${path} is not a pdmap inventory (schemaVersion 1.0)`, 'pass the inventory.json of an earlier run');
+  }
+  return inv as Inventory;
+}

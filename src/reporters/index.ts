@@ -1,0 +1,38 @@
+import type { GapRef, InventoryDiff } from '../diff.js';
+import { renderDiffMarkdown } from '../diff.js';
+import type { FailOnResult } from '../fail-on.js';
+import type { Inventory } from '../types.js';
+import { renderJson } from './json.js';
+import { policyChecks, renderJunit } from './junit.js';
+import { renderSarif } from './sarif.js';
+
+/** Everything a reporter may draw on. Values in it are already masked. */
+export interface ReportContext {
+  readonly inventory: Inventory;
+  readonly diff?: InventoryDiff;
+  readonly failOn?: FailOnResult;
+  readonly gaps?: readonly GapRef[];
+}
+
+export interface ReportFile {
+  /** File name inside the output folder. */
+  readonly name: string;
+  readonly data: string | Uint8Array;
+}
+
+/** A reporter: a small function from one result to the files it writes. */
+export type Reporter = (ctx: ReportContext) => ReportFile[] | Promise<ReportFile[]>;
+
+/** The named reporters behind `--format`. */
+export const reporters: Readonly<Record<string, Reporter>> = {
+  json: (ctx) => [
+    { name: 'inventory.json', data: renderJson(ctx.inventory) },
+    ...(ctx.diff ? [{ name: 'diff.json', data: `${JSON.stringify(ctx.diff, null, 2)}\n` }, { name: 'diff.md', data: renderDiffMarkdown(ctx.diff) }] : []),
+  ],
+  sarif: (ctx) => [
+    { name: 'pdmap.sarif', data: renderSarif(ctx.inventory, { ...(ctx.failOn ? { findings: ctx.failOn.failing } : {}), ...(ctx.gaps ? { gaps: ctx.gaps } : {}) }) },
+  ],
+  junit: (ctx) => [{ name: 'junit.xml', data: renderJunit(ctx.inventory, policyChecks(ctx.inventory, ctx.failOn, ctx.gaps)) }],
+};
+
+export const FORMATS: readonly string[] = Object.keys(reporters);
