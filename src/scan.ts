@@ -44,6 +44,11 @@ export interface ScanOptions {
   readonly revealValues?: boolean;
   /** Include views as containers (default false). */
   readonly views?: boolean;
+  /**
+   * Scan only a deterministic share of the containers: `{ index: 2, count: 8 }` takes the second of
+   * eight shares. `mergeInventories` joins the shards' inventories into one.
+   */
+  readonly shard?: { readonly index: number; readonly count: number };
   /** Reuse verdicts of containers unchanged since the last scan (see `fileCache`). */
   readonly cache?: ScanCache;
   readonly signal?: AbortSignal;
@@ -117,6 +122,8 @@ async function* scanSource(
   }
   yield { type: 'source', source: { name: connector.name, kind: connector.kind, target: connector.target, containers: containers.length, status: 'scanned' } };
 
+  const shard = options.shard;
+  const mine = shard ? containers.filter((c) => shardOf(`${connector.name}\u0000${c.id}`, shard.count) === shard.index - 1) : containers;
   const excludeField = options.excludeFields?.length ? picomatch([...options.excludeFields], { dot: true }) : () => false;
   const limit = options.full ? undefined : Math.max(1, (options.sampleSize ?? DEFAULTS.sampleSize) * ROWS_PER_SAMPLE_FACTOR);
   const cache = options.cache;
@@ -147,10 +154,10 @@ async function* scanSource(
   const concurrency = Math.max(1, options.concurrency ?? DEFAULTS.concurrency);
   const inFlight = new Map<number, Promise<{ key: number; events: ScanEvent[] }>>();
   let next = 0;
-  while (next < containers.length || inFlight.size > 0) {
-    while (inFlight.size < concurrency && next < containers.length && !options.signal?.aborted) {
+  while (next < mine.length || inFlight.size > 0) {
+    while (inFlight.size < concurrency && next < mine.length && !options.signal?.aborted) {
       const key = next;
-      const container = containers[next++] as Container;
+      const container = mine[next++] as Container;
       inFlight.set(key, run(container).then((events) => ({ key, events })));
     }
     if (inFlight.size === 0) break;
@@ -269,6 +276,16 @@ function containerFilter(options: ScanOptions): (sourceName: string, id: string)
   };
 }
 
+/** FNV-1a over the container key: stable across runs, machines and Node versions. */
+export function shardOf(key: string, count: number): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) {
+    h ^= key.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h % count;
+}
+
 function isConnector(x: unknown): x is Connector {
   return typeof x === 'object' && x !== null && 'discover' in x && 'sample' in x;
 }
@@ -301,7 +318,6 @@ export function buildInventory(
     partial: boolean;
   },
 ): Inventory {
-  const byKey = <T>(key: (x: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
   const detectors = options.detectors ?? builtinDetectors;
   return {
     schemaVersion: '1.0',
@@ -314,12 +330,32 @@ export function buildInventory(
       minConfidence: options.minConfidence ?? DEFAULTS.minConfidence,
       defaultCountry: (options.defaultCountry ?? DEFAULTS.defaultCountry).toUpperCase(),
       detectors: detectors.map((d) => d.id),
+      ...(options.shard ? { shard: `${options.shard.index}/${options.shard.count}` } : {}),
     },
     sources: parts.sources,
+    ...inStableOrder(parts),
+  };
+}
+
+const byKey =
+  <T>(key: (x: T) => string) =>
+  (a: T, b: T): number =>
+    key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0;
+
+/**
+ * The order every inventory is written in, whatever order containers finished in, so that two
+ * runs (or a run and its merged shards) compare equal. Sorting is stable: fields keep their
+ * column order inside a container.
+ */
+export function inStableOrder(parts: {
+  containers: readonly ContainerSummary[];
+  fields: readonly FieldVerdict[];
+  errors: readonly ScanError[];
+}): { containers: ContainerSummary[]; fields: FieldVerdict[]; errors: ScanError[] } {
+  return {
     containers: [...parts.containers].sort(byKey((c) => `${c.source}\u0000${c.id}`)),
-    // Stable sort: fields keep their column order inside a container.
     fields: [...parts.fields].sort(byKey((f) => `${f.location.source}\u0000${f.location.container}`)),
-    errors: parts.errors,
+    errors: [...parts.errors].sort(byKey((e) => `${e.source}\u0000${e.container ?? ''}\u0000${e.message}`)),
   };
 }
 

@@ -232,6 +232,8 @@ export interface Inventory {
     readonly minConfidence: number;
     readonly defaultCountry: string;
     readonly detectors: readonly string[];
+    /** `2/8` when this inventory is one shard of a sharded scan (see `pdmap merge`). */
+    readonly shard?: string;
   };
   readonly sources: readonly SourceSummary[];
   readonly containers: readonly ContainerSummary[];

@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { describeError } from '../errors.js';
 import { FORMATS } from '../reporters/index.js';
 import { VERSION } from '../version.js';
-import { runScan, type ScanCliOptions } from './scan-command.js';
+import { runMerge, runScan, type ScanCliOptions } from './scan-command.js';
 
 /** Exit codes, documented in docs/cli.md. */
 export const EXIT = { ok: 0, findings: 1, scanFailed: 2, usage: 64 } as const;
@@ -28,6 +28,13 @@ const unitFraction = (v: string): number => {
   return n;
 };
 const collect = (v: string, prev: string[] = []): string[] => [...prev, ...v.split(',').filter(Boolean)];
+const parseShard = (v: string): { index: number; count: number } => {
+  const m = /^(\d{1,4})\/(\d{1,4})$/.exec(v.trim());
+  const index = Number(m?.[1]);
+  const count = Number(m?.[2]);
+  if (!m || count < 1 || index < 1 || index > count) throw new InvalidArgumentError('expected k/n with 1 ≤ k ≤ n, e.g. 2/8');
+  return { index, count };
+};
 
 function addScanOptions(cmd: Command): Command {
   return cmd
@@ -46,6 +53,7 @@ function addScanOptions(cmd: Command): Command {
     .option('--baseline <file>', 'a previous inventory.json: report what changed since')
     .option('--fail-on <rules>', 'exit 1 when these match: new-pii, unlinked, plaintext-password, retention-overdue, scan-error, undeclared-category, marketing-without-consent, any-pii', collect)
     .option('--no-cache', 'sample every container, even unchanged ones')
+    .option('--shard <k/n>', 'scan only share k of n (for n parallel CI jobs; join them with pdmap merge)', parseShard)
     .option('--unsafe-show-values', 'put UNMASKED example values in the reports (never in CI)')
     .option('--json', 'structured JSON log lines on stderr instead of progress')
     .option('-q, --quiet', 'print nothing but errors');
@@ -85,6 +93,17 @@ export function buildProgram(io: CliIO): Command {
       const demo = await generateDemo(resolve(opts.data));
       if (!opts.quiet && !opts.json) io.stdout(`Demo data: ${demo.sqlitePath} and ${demo.filesDir}\n`);
       io.exitCode = await runScan([`sqlite:${demo.sqlitePath}`, demo.filesDir], { ...opts, format: opts.format ?? FORMATS.join(',') }, io);
+    });
+
+  program
+    .command('merge')
+    .description('join the inventory.json files of a sharded scan (--shard k/n) into one inventory and its reports')
+    .argument('<inventories...>', 'inventory.json of every shard')
+    .option('-o, --out <dir>', 'folder for the reports', 'pdmap-report')
+    .option('-f, --format <list>', `report formats, comma-separated (${FORMATS.join(', ')})`, 'json')
+    .option('-q, --quiet', 'print nothing but errors')
+    .action(async (files: string[], opts: { out: string; format: string; quiet?: boolean }) => {
+      io.exitCode = await runMerge(files, opts, io);
     });
 
   return program;

@@ -6,6 +6,7 @@ import { configSources, findConfig, loadConfig, parseConfig, type FailOnRule, ty
 import { diffInventories, renderDiffText, type InventoryDiff } from '../diff.js';
 import { PdmapError, describeError } from '../errors.js';
 import { evaluateFailOn, type FailOnResult } from '../fail-on.js';
+import { mergeInventories } from '../merge.js';
 import { FORMATS, reporters, type ReportContext } from '../reporters/index.js';
 import { renderSummary } from '../reporters/terminal.js';
 import { writeFileAtomic } from '../reporters/write.js';
@@ -31,6 +32,7 @@ export interface ScanCliOptions {
   baseline?: string;
   failOn?: string[];
   cache?: boolean;
+  shard?: { index: number; count: number };
   unsafeShowValues?: boolean;
   json?: boolean;
   quiet?: boolean;
@@ -116,6 +118,7 @@ export async function runScan(args: readonly string[], opts: ScanCliOptions, io:
     concurrency: opts.concurrency ?? config.concurrency,
     views: opts.views ?? config.views,
     revealValues: opts.unsafeShowValues === true,
+    ...(opts.shard ? { shard: opts.shard } : {}),
     ...(useCache ? { cache: fileCache(resolve(baseDir, config.cache.dir)) } : {}),
     signal: controller.signal,
   };
@@ -155,20 +158,8 @@ export async function runScan(args: readonly string[], opts: ScanCliOptions, io:
     : undefined;
 
   const ctx: ReportContext = { inventory, ...(diff ? { diff } : {}), ...(failOnResult ? { failOn: failOnResult } : {}) };
-  const written: string[] = [];
-  for (const format of formats) {
-    const reporter = reporters[format];
-    if (!reporter) continue;
-    try {
-      for (const file of await reporter(ctx)) {
-        await writeFileAtomic(join(out, file.name), file.data);
-        written.push(join(opts.out ?? config.output.dir, file.name));
-      }
-    } catch (err) {
-      io.stderr(`pdmap: could not write the ${format} report to ${out}: ${describeError(err).message}\n`);
-      return EXIT_SCAN_FAILED;
-    }
-  }
+  const written = await writeReports(ctx, formats, out, io);
+  if (!written) return EXIT_SCAN_FAILED;
 
   if (!opts.quiet && !opts.json) {
     io.stdout(renderSummary(inventory, { color: io.isTTY }));
@@ -182,6 +173,46 @@ export async function runScan(args: readonly string[], opts: ScanCliOptions, io:
   if (inventory.errors.length > 0 || inventory.partial) return EXIT_SCAN_FAILED;
   if (failOnResult && failOnResult.failing.length > 0) return EXIT_FINDINGS;
   return EXIT_OK;
+}
+
+/** Writes every format's files atomically; returns their paths, or undefined after telling the user. */
+async function writeReports(ctx: ReportContext, formats: readonly string[], out: string, io: CliIO): Promise<string[] | undefined> {
+  const written: string[] = [];
+  for (const format of formats) {
+    const reporter = reporters[format];
+    if (!reporter) continue;
+    try {
+      for (const file of await reporter(ctx)) {
+        await writeFileAtomic(join(out, file.name), file.data);
+        written.push(join(out, file.name));
+      }
+    } catch (err) {
+      io.stderr(`pdmap: could not write the ${format} report to ${out}: ${describeError(err).message}\n`);
+      return undefined;
+    }
+  }
+  return written;
+}
+
+/** `pdmap merge`: shards' inventories → one inventory and its reports. */
+export async function runMerge(files: readonly string[], opts: { out: string; format: string; quiet?: boolean }, io: CliIO): Promise<number> {
+  const formats = opts.format.split(',').map((f) => f.trim()).filter(Boolean);
+  const unknownFormats = formats.filter((f) => !FORMATS.includes(f));
+  if (unknownFormats.length) {
+    io.stderr(`pdmap: unknown format "${unknownFormats.join(', ')}" — choose from ${FORMATS.join(', ')}\n`);
+    return EXIT_USAGE;
+  }
+  let inventory: Inventory;
+  try {
+    inventory = mergeInventories(await Promise.all(files.map(readInventory)));
+  } catch (err) {
+    io.stderr(`pdmap: ${describeError(err).message}\n`);
+    return EXIT_USAGE;
+  }
+  const written = await writeReports({ inventory }, formats, resolve(opts.out), io);
+  if (!written) return EXIT_SCAN_FAILED;
+  if (!opts.quiet) io.stdout(`${renderSummary(inventory, { color: io.isTTY })}\nReports: ${written.join(', ')}\n`);
+  return inventory.errors.length > 0 || inventory.partial ? EXIT_SCAN_FAILED : EXIT_OK;
 }
 
 function renderFailOn(r: FailOnResult): string {
@@ -201,11 +232,11 @@ async function readInventory(path: string): Promise<Inventory> {
   try {
     data = JSON.parse(await readFile(path, 'utf8'));
   } catch (err) {
-    throw new PdmapError('not-found', `Cannot read the baseline ${path}: ${(err as Error).message}`, 'pass the inventory.json of an earlier run', { cause: err });
+    throw new PdmapError('not-found', `Cannot read the inventory ${path}: ${(err as Error).message}`, 'pass the inventory.json of an earlier run', { cause: err });
   }
   const inv = data as Partial<Inventory>;
   if (inv.schemaVersion !== '1.0' || !Array.isArray(inv.fields) || !Array.isArray(inv.containers)) {
-    throw new PdmapError('parse', `The baseline ${path} is not a pdmap inventory (schemaVersion 1.0)`, 'pass the inventory.json of an earlier run');
+    throw new PdmapError('parse', `${path} is not a pdmap inventory (schemaVersion 1.0)`, 'pass the inventory.json of an earlier run');
   }
   return inv as Inventory;
 }

@@ -1,4 +1,4 @@
-import Ajv from 'ajv-draft-04';
+import AjvDraft04 from 'ajv-draft-04';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { policyChecks, renderJunit } from '../../src/reporters/junit.js';
@@ -6,6 +6,8 @@ import { renderSarif } from '../../src/reporters/sarif.js';
 import { field, inventory } from './fixtures.js';
 
 const require = createRequire(import.meta.url);
+// A CommonJS module whose class is its `default` export: reach it the same way under Node and vitest.
+const Ajv = AjvDraft04.default;
 const schema = require('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json') as object;
 
 describe('SARIF', () => {
