@@ -17,6 +17,12 @@ export interface Connector {
   /** Counters for tests and progress: how much was actually read. */
   readonly stats: ConnectorStats;
   close(): Promise<void>;
+  /**
+   * Optional, for retention checks: rows of a table whose `column` holds a date before `cutoff`,
+   * counted by the store (`SELECT COUNT(*) … WHERE column < cutoff`), read-only, no rows fetched.
+   * Connectors that cannot count by date (files) leave it out.
+   */
+  countOlder?(container: Container, column: string, cutoff: Date, signal?: AbortSignal): Promise<number>;
 }
 
 export interface DiscoverOptions {
