@@ -73,7 +73,7 @@ const MAX_VALUE_LENGTH = 2000;
 export async function* scanStream(options: ScanOptions): AsyncGenerator<ScanEvent> {
   const detectors = options.detectors ?? builtinDetectors;
   const sampleSize = options.sampleSize ?? DEFAULTS.sampleSize;
-  const sampler: SamplerOptions = { perField: sampleSize, maxFields: MAX_FIELDS_PER_CONTAINER, maxValueLength: MAX_VALUE_LENGTH };
+  const sampler: SamplerOptions = { perField: sampleSize, maxFields: MAX_FIELDS_PER_CONTAINER, maxValueLength: MAX_VALUE_LENGTH, reservoir: options.full === true };
   const classify = {
     detectors,
     match: { defaultCountry: (options.defaultCountry ?? DEFAULTS.defaultCountry).toUpperCase() },

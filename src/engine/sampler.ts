@@ -8,6 +8,8 @@ import type { Row } from '../types.js';
 export interface FieldSample {
   /** Rows in which the field was present (null and empty included). */
   rows: number;
+  /** Non-empty values seen, kept or not. */
+  seen?: number;
   /** Non-empty values as strings, at most `perField`, each cut to `maxValueLength`. */
   values: string[];
   /** First bytes of binary values (BLOB, bytea), at most `perField`. */
@@ -17,6 +19,11 @@ export interface FieldSample {
 export interface SamplerOptions {
   /** Non-empty values kept per field. */
   readonly perField: number;
+  /**
+   * Keep a uniform random sample of all values read (reservoir sampling) instead of the first
+   * `perField`: used by full scans, so the verdict speaks for the whole table or file.
+   */
+  readonly reservoir?: boolean;
   /** Fields kept per container; beyond this new fields are counted, not kept (wide JSON). */
   readonly maxFields: number;
   readonly maxValueLength: number;
@@ -27,6 +34,8 @@ export interface ContainerSample {
   rows: number;
   /** Fields seen beyond `maxFields`. */
   droppedFields: number;
+  /** State of the reservoir's pseudo-random generator: fixed seed, so runs repeat. */
+  rng: number;
 }
 
 export const BINARY_HEAD_BYTES = 64;
@@ -34,7 +43,7 @@ export const BINARY_HEAD_BYTES = 64;
 export function newContainerSample(fieldNames: readonly string[]): ContainerSample {
   const fields = new Map<string, FieldSample>();
   for (const name of fieldNames) fields.set(name, { rows: 0, values: [], binaryHeads: [] });
-  return { fields, rows: 0, droppedFields: 0 };
+  return { fields, rows: 0, droppedFields: 0, rng: 0x9e3779b9 };
 }
 
 /** Adds one row to the sample. */
@@ -51,11 +60,11 @@ export function addRow(sample: ContainerSample, row: Row, options: SamplerOption
       sample.fields.set(key, field);
     }
     field.rows++;
-    addValue(field, row[key], options);
+    addValue(sample, field, row[key], options);
   }
 }
 
-function addValue(field: FieldSample, value: unknown, options: SamplerOptions): void {
+function addValue(sample: ContainerSample, field: FieldSample, value: unknown, options: SamplerOptions): void {
   if (value === null || value === undefined) return;
   if (value instanceof Uint8Array) {
     if (value.length > 0 && field.binaryHeads.length < options.perField) {
@@ -63,9 +72,29 @@ function addValue(field: FieldSample, value: unknown, options: SamplerOptions): 
     }
     return;
   }
-  if (field.values.length >= options.perField) return;
+  const full = field.values.length >= options.perField;
+  if (full && !options.reservoir) return;
+  let slot = field.values.length;
+  if (full) {
+    // Algorithm R: the n-th value replaces a kept one with probability perField / n.
+    sample.rng = xorshift(sample.rng);
+    slot = sample.rng % ((field.seen ?? 0) + 1);
+    if (slot >= options.perField) {
+      field.seen = (field.seen ?? 0) + 1;
+      return;
+    }
+  }
   const text = valueToString(value, options.maxValueLength);
-  if (text !== undefined && text.length > 0) field.values.push(text);
+  if (text === undefined || text.length === 0) return;
+  field.seen = (field.seen ?? 0) + 1;
+  field.values[slot] = text;
+}
+
+function xorshift(x: number): number {
+  let y = x ^ (x << 13);
+  y ^= y >>> 17;
+  y ^= y << 5;
+  return y >>> 0;
 }
 
 /** The string a detector sees for a value; undefined for values that carry no text. */
