@@ -14,6 +14,11 @@ export { tokenize } from './engine/field-name.js';
 export { redactUrl, redactText } from './redact.js';
 export { PdmapError, describeError } from './errors.js';
 export { VERSION } from './version.js';
+export { defineConfig, env, loadConfig, parseConfig, type PdmapConfig, type PdmapConfigInput, type AllowEntry, type FailOnRule } from './config.js';
+export { diffInventories, renderDiffMarkdown, type InventoryDiff } from './diff.js';
+export { evaluateFailOn, type Finding, type FailOnResult } from './fail-on.js';
+export { mergeInventories } from './merge.js';
+export { fileCache, type ScanCache } from './cache.js';
 export type * from './types.js';
 
 import type { Detector } from './types.js';
