@@ -1,0 +1,390 @@
+/**
+ * MySQL and MariaDB connector (mysql2). Read-only by construction: every session is set to
+ * read-only transactions with a statement timeout, every sample runs in `START TRANSACTION
+ * READ ONLY`, and every sampling SELECT carries its own timeout too (MariaDB `SET STATEMENT
+ * max_statement_time=… FOR`, MySQL `/*+ MAX_EXECUTION_TIME(…) *\/`), so a pool that resets
+ * session state cannot lose it.
+ *
+ * Rows are streamed with mysql2's query `.stream()`, which pauses the socket when the consumer
+ * is slow. A stream left before its end cannot be stopped in the protocol, so that connection
+ * is destroyed rather than returned to the pool.
+ */
+import { addAbortSignal } from 'node:stream';
+import mysql from 'mysql2';
+import type { Pool, PoolConnection } from 'mysql2';
+import { PdmapError } from '../errors.js';
+import { redactUrl } from '../redact.js';
+import { sourceDisplayName } from '../sources.js';
+import type { Container, FieldInfo, Row } from '../types.js';
+import { newStats, type Connector, type DatabaseConnectorOptions, type DiscoverOptions, type SampleOptions } from './connector.js';
+import {
+  INTEGER_TYPES,
+  abortable,
+  compareContainers,
+  connectError,
+  keyRangeSample,
+  maxConnections,
+  quoteBacktick,
+  rowFromValues,
+  sampleFieldNames,
+  statementTimeoutMs,
+  throwIfAborted,
+  toBigInt,
+  wantsKeyRange,
+  type KeyedRow,
+} from './sql-common.js';
+
+const SYSTEM_SCHEMAS = ['mysql', 'sys', 'information_schema', 'performance_schema'];
+/** MariaDB lists system-versioned tables under their own type; they hold ordinary rows. */
+const TABLE_TYPES = ['BASE TABLE', 'SYSTEM VERSIONED'];
+const ER_UNKNOWN_SYSTEM_VARIABLE = 1193;
+
+interface TableRow {
+  s: string;
+  n: string;
+  t: string;
+  r: string | number | null;
+  dl: string | number | null;
+  il: string | number | null;
+  u: Date | string | null;
+}
+
+interface ColumnRow {
+  s: string;
+  n: string;
+  c: string;
+  ct: string;
+  dt: string;
+  nl: string;
+  k: string;
+}
+
+interface Session {
+  readonly conn: PoolConnection;
+  readonly signal: AbortSignal | undefined;
+  mariadb: boolean;
+  /** The connection is mid-command or mid-stream and cannot be reused. */
+  poisoned: boolean;
+  released: boolean;
+}
+
+export function mysqlConnector(options: DatabaseConnectorOptions): Connector {
+  const target = redactUrl(options.url);
+  const name = sourceDisplayName({ kind: 'mysql', url: options.url, name: options.name });
+  const timeoutMs = statementTimeoutMs(options.statementTimeoutMs);
+  const urlDatabase = databaseFromUrl(options.url);
+  const stats = newStats();
+  /** Server flavour per connection, known once its session is set up. */
+  const flavour = new WeakMap<PoolConnection, { mariadb: boolean }>();
+  const active = new Set<Session>();
+  let pool: Pool | undefined;
+  let closing: Promise<void> | undefined;
+
+  function getPool(): Pool {
+    if (!pool) {
+      pool = mysql.createPool({
+        uri: options.url.replace(/^mariadb:/i, 'mysql:'),
+        connectionLimit: maxConnections(options.maxConnections),
+        connectTimeout: 15_000,
+        supportBigNumbers: true,
+        bigNumberStrings: true,
+        multipleStatements: false,
+        charset: 'utf8mb4',
+      });
+    }
+    return pool;
+  }
+
+  function getConnection(): Promise<PoolConnection> {
+    return new Promise((resolve, reject) => getPool().getConnection((err, conn) => (err ? reject(err) : resolve(conn))));
+  }
+
+  async function acquire(signal: AbortSignal | undefined): Promise<Session> {
+    if (closing) throw new PdmapError('aborted', `The connector for ${name} is closed`);
+    throwIfAborted(signal);
+    let conn: PoolConnection;
+    try {
+      conn = await abortable(getConnection(), signal, (late) => late.release());
+    } catch (err) {
+      if (signal?.aborted) throw err;
+      throw connectError('MySQL/MariaDB', target, err);
+    }
+    let known = flavour.get(conn);
+    const session: Session = { conn, signal, mariadb: known?.mariadb ?? false, poisoned: false, released: false };
+    active.add(session);
+    if (!known) {
+      try {
+        // An idle pooled connection that fails emits 'error'; unhandled, that would crash the process.
+        conn.on('error', () => undefined);
+        known = await setUpSession(session);
+        flavour.set(conn, known);
+        session.mariadb = known.mariadb;
+      } catch (err) {
+        release(session, true);
+        if (signal?.aborted) throw err;
+        throw connectError('MySQL/MariaDB', target, err);
+      }
+    }
+    return session;
+  }
+
+  async function setUpSession(session: Session): Promise<{ mariadb: boolean }> {
+    const version = await query(session, 'SELECT VERSION()');
+    const mariadb = /mariadb/i.test(String(version[0]?.[0] ?? ''));
+    await query(session, 'SET SESSION TRANSACTION READ ONLY');
+    try {
+      await query(
+        session,
+        mariadb ? `SET SESSION max_statement_time = ${timeoutMs / 1000}` : `SET SESSION max_execution_time = ${timeoutMs}`,
+      );
+    } catch (err) {
+      // Servers older than MySQL 5.7.8 / MariaDB 10.1 have no statement timeout at all.
+      if ((err as { errno?: unknown }).errno !== ER_UNKNOWN_SYSTEM_VARIABLE) throw err;
+    }
+    return { mariadb };
+  }
+
+  function release(session: Session, destroy: boolean): void {
+    if (session.released) return;
+    session.released = true;
+    active.delete(session);
+    if (destroy) session.conn.destroy();
+    else session.conn.release();
+  }
+
+  async function finish(session: Session): Promise<void> {
+    if (session.released) return;
+    if (session.poisoned) return release(session, true);
+    try {
+      // No signal: after an abort between rows the connection is idle and can still be rolled back.
+      await query(session, 'ROLLBACK', undefined, null);
+      release(session, false);
+    } catch {
+      release(session, true);
+    }
+  }
+
+  /** A buffered query with positional rows; for catalogue reads and short statements. */
+  async function query(session: Session, sql: string, values?: unknown[], signal: AbortSignal | null = session.signal ?? null): Promise<unknown[][]> {
+    const pending = new Promise<unknown[][]>((resolve, reject) => {
+      session.conn.query({ sql, values, rowsAsArray: true }, (err, rows) => {
+        if (err) reject(err);
+        else resolve(Array.isArray(rows) ? (rows as unknown[]).filter((r): r is unknown[] => Array.isArray(r)) : []);
+      });
+    });
+    try {
+      return await abortable(pending, signal ?? undefined);
+    } catch (err) {
+      if (signal?.aborted || (err as { fatal?: unknown }).fatal === true) session.poisoned = true;
+      throw err;
+    }
+  }
+
+  /** Streams one SELECT; rows are positional arrays. `onFields` receives the result's column names. */
+  async function* stream(session: Session, sql: string, onFields?: (names: string[]) => void): AsyncGenerator<unknown[]> {
+    stats.queries++;
+    const command = session.conn.query({ sql, rowsAsArray: true });
+    if (onFields) command.on('fields', (fields: readonly { name: string }[]) => onFields(fields.map((f) => f.name)));
+    const readable = command.stream({ highWaterMark: 256 });
+    if (session.signal) addAbortSignal(session.signal, readable);
+    let settled = false;
+    try {
+      for await (const row of readable as AsyncIterable<unknown>) {
+        if (Array.isArray(row)) yield row as unknown[];
+      }
+      settled = true;
+    } catch (err) {
+      // A server error (timeout, no privilege) ends the command cleanly; anything else leaves it open.
+      const fatal = (err as { fatal?: unknown }).fatal;
+      if (!session.signal?.aborted && fatal === false) settled = true;
+      throw err;
+    } finally {
+      if (!settled) session.poisoned = true;
+    }
+  }
+
+  /** The SELECT with its own timeout, whatever the session says. */
+  function timed(session: Session, select: string): string {
+    return session.mariadb
+      ? `SET STATEMENT max_statement_time = ${timeoutMs / 1000} FOR ${select}`
+      : select.replace(/^SELECT /, `SELECT /*+ MAX_EXECUTION_TIME(${timeoutMs}) */ `);
+  }
+
+  async function* discover(discoverOptions: DiscoverOptions = {}): AsyncGenerator<Container> {
+    const { signal } = discoverOptions;
+    const schemas = urlDatabase !== undefined ? [urlDatabase] : options.databases?.length ? [...options.databases] : undefined;
+    const types = discoverOptions.views ? [...TABLE_TYPES, 'VIEW'] : TABLE_TYPES;
+    const session = await acquire(signal);
+    let containers: Container[];
+    try {
+      const filter = schemas ? 'TABLE_SCHEMA IN (?)' : 'TABLE_SCHEMA NOT IN (?)';
+      const schemaValue = schemas ?? SYSTEM_SCHEMAS;
+      const tables = await objects<TableRow>(
+        session,
+        `SELECT TABLE_SCHEMA AS s, TABLE_NAME AS n, TABLE_TYPE AS t, TABLE_ROWS AS r, DATA_LENGTH AS dl,
+                INDEX_LENGTH AS il, UPDATE_TIME AS u
+         FROM information_schema.TABLES WHERE ${filter} AND TABLE_TYPE IN (?)`,
+        [schemaValue, types],
+      );
+      const columns = await objects<ColumnRow>(
+        session,
+        `SELECT TABLE_SCHEMA AS s, TABLE_NAME AS n, COLUMN_NAME AS c, COLUMN_TYPE AS ct, DATA_TYPE AS dt,
+                IS_NULLABLE AS nl, COLUMN_KEY AS k
+         FROM information_schema.COLUMNS WHERE ${filter}
+         ORDER BY TABLE_SCHEMA, TABLE_NAME, ORDINAL_POSITION`,
+        [schemaValue],
+      );
+      containers = buildContainers(tables, columns);
+    } finally {
+      await finish(session);
+    }
+    for (const container of containers) {
+      throwIfAborted(signal);
+      yield container;
+    }
+  }
+
+  /** Catalogue rows as objects keyed by our own column aliases. */
+  async function objects<T>(session: Session, sql: string, values: unknown[]): Promise<T[]> {
+    const pending = new Promise<T[]>((resolve, reject) => {
+      session.conn.query({ sql, values }, (err, rows) => (err ? reject(err) : resolve(Array.isArray(rows) ? (rows as T[]) : [])));
+    });
+    try {
+      return await abortable(pending, session.signal);
+    } catch (err) {
+      if (session.signal?.aborted) session.poisoned = true;
+      throw err;
+    }
+  }
+
+  async function* sample(container: Container, sampleOptions: SampleOptions): AsyncGenerator<Row> {
+    const { limit, signal } = sampleOptions;
+    const names = sampleFieldNames(container, sampleOptions.fields);
+    if (limit === 0) return;
+    const table = container.schema === undefined ? quoteBacktick(container.name) : `${quoteBacktick(container.schema)}.${quoteBacktick(container.name)}`;
+    // No fields from the catalogue: MariaDB hides the columns of a view it cannot open (a dropped
+    // table, a function it may not run). Reading `*` surfaces the real error instead of an empty sample.
+    const columns = names.length > 0 ? names.map(quoteBacktick).join(', ') : '*';
+    const session = await acquire(signal);
+    try {
+      await query(session, 'START TRANSACTION READ ONLY');
+      for await (const row of sampleRows(session, container, table, columns, names, limit)) {
+        stats.rows++;
+        yield row;
+      }
+    } finally {
+      await finish(session);
+    }
+  }
+
+  /**
+   * How a MySQL/MariaDB sample spreads over the table:
+   * - no limit: the whole table, streamed;
+   * - no single-column integer primary key (views, composite keys), or a row estimate not
+   *   above twice the limit: plain `LIMIT n`;
+   * - otherwise MIN/MAX of the key (read from the index ends), and if the key range is larger
+   *   than twice the limit, key-range sampling (short runs from random points, see
+   *   `keyRangeSample`); every run is an index range scan.
+   */
+  async function* sampleRows(
+    session: Session,
+    container: Container,
+    table: string,
+    columns: string,
+    names: readonly string[],
+    limit: number | undefined,
+  ): AsyncGenerator<Row> {
+    const plain = async function* (sql: string): AsyncGenerator<Row> {
+      let resultNames = names;
+      const onFields = names.length === 0 ? (found: string[]) => (resultNames = found) : undefined;
+      for await (const values of stream(session, timed(session, sql), onFields)) yield rowFromValues(resultNames, values);
+    };
+    if (limit === undefined) return yield* plain(`SELECT ${columns} FROM ${table}`);
+    const keyColumn = typeof container.meta?.keyColumn === 'string' ? container.meta.keyColumn : undefined;
+    const estimate = container.rowEstimate ?? 0;
+    if (keyColumn === undefined || names.length === 0 || (estimate > 0 && estimate <= 2 * limit)) {
+      return yield* plain(`SELECT ${columns} FROM ${table} LIMIT ${limit}`);
+    }
+    const key = quoteBacktick(keyColumn);
+    stats.queries++;
+    const bounds = await query(session, timed(session, `SELECT MIN(${key}), MAX(${key}) FROM ${table}`));
+    const lo = toBigInt(bounds[0]?.[0]);
+    const hi = toBigInt(bounds[0]?.[1]);
+    if (lo === undefined || hi === undefined) return; // empty table
+    if (!wantsKeyRange(lo, hi, limit)) return yield* plain(`SELECT ${columns} FROM ${table} LIMIT ${limit}`);
+    const read = async function* (from: bigint | undefined, count: number): AsyncGenerator<KeyedRow> {
+      // `from` is a BigInt we computed, so inlining its digits is safe.
+      const where = from === undefined ? '' : ` WHERE ${key} >= ${from.toString()}`;
+      const sql = `SELECT ${columns}, ${key} FROM ${table}${where} ORDER BY ${key} LIMIT ${count}`;
+      for await (const values of stream(session, timed(session, sql))) {
+        const k = toBigInt(values[names.length]);
+        if (k === undefined) continue;
+        yield { row: rowFromValues(names, values), key: k };
+      }
+    };
+    yield* keyRangeSample(lo, hi, limit, read);
+  }
+
+  async function close(): Promise<void> {
+    if (!closing) {
+      const current = pool;
+      closing = (async () => {
+        for (const session of [...active]) release(session, true);
+        if (current) await new Promise<void>((resolve) => current.end(() => resolve()));
+      })();
+    }
+    await closing;
+  }
+
+  return { kind: 'mysql', name, target, stats, discover, sample, close };
+}
+
+function databaseFromUrl(url: string): string | undefined {
+  try {
+    const path = new URL(url).pathname.replace(/^\//, '');
+    return path.length > 0 ? decodeURIComponent(path) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function buildContainers(tables: readonly TableRow[], columns: readonly ColumnRow[]): Container[] {
+  const key = (schema: string, table: string): string => JSON.stringify([schema, table]);
+  const fields = new Map<string, FieldInfo[]>();
+  const primary = new Map<string, ColumnRow[]>();
+  for (const c of columns) {
+    const k = key(c.s, c.n);
+    let list = fields.get(k);
+    if (!list) fields.set(k, (list = []));
+    list.push({ name: c.c, dataType: c.ct, nullable: c.nl === 'YES' });
+    if (c.k === 'PRI') primary.set(k, [...(primary.get(k) ?? []), c]);
+  }
+  const containers = tables.map((t): Container => {
+    const k = key(t.s, t.n);
+    const isView = t.t === 'VIEW';
+    const pk = primary.get(k);
+    const keyColumn = pk?.length === 1 && pk[0] && INTEGER_TYPES.has(pk[0].dt.toLowerCase()) ? pk[0].c : undefined;
+    const rows = toNumber(t.r);
+    const size = (toNumber(t.dl) ?? 0) + (toNumber(t.il) ?? 0);
+    const modified = t.u instanceof Date ? t.u : typeof t.u === 'string' ? new Date(t.u) : undefined;
+    return {
+      id: `${t.s}.${t.n}`,
+      type: isView ? 'view' : 'table',
+      database: t.s,
+      schema: t.s,
+      name: t.n,
+      fields: fields.get(k) ?? [],
+      ...(!isView && rows !== undefined ? { rowEstimate: rows } : {}),
+      ...(!isView && size > 0 ? { sizeBytes: size } : {}),
+      ...(modified && !Number.isNaN(modified.getTime()) ? { modifiedAt: modified.toISOString() } : {}),
+      ...(keyColumn !== undefined ? { meta: { keyColumn } } : {}),
+    };
+  });
+  return containers.sort(compareContainers);
+}
+
+function toNumber(value: string | number | null): number | undefined {
+  if (value === null) return undefined;
+  const n = Number(value);
+  return Number.isFinite(n) ? n : undefined;
+}

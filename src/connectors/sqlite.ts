@@ -1,0 +1,275 @@
+/**
+ * SQLite connector (better-sqlite3). The file is opened `readonly` (the OS-level guarantee)
+ * with `PRAGMA query_only` on top, and never created: a missing file is an error.
+ *
+ * One connection serves every sample: better-sqlite3 allows several open `.iterate()`
+ * statements on one connection, and rows are pulled one at a time so memory stays bounded.
+ */
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { PdmapError, describeError } from '../errors.js';
+import { redactText } from '../redact.js';
+import { sourceDisplayName } from '../sources.js';
+import type { Container, FieldInfo, Row } from '../types.js';
+import { newStats, type Connector, type DiscoverOptions, type SampleOptions } from './connector.js';
+import {
+  compareContainers,
+  errorText,
+  keyRangeSample,
+  quoteDouble,
+  rowFromValues,
+  sampleFieldNames,
+  throwIfAborted,
+  toBigInt,
+  wantsKeyRange,
+  type KeyedRow,
+} from './sql-common.js';
+
+export interface SqliteConnectorOptions {
+  readonly path: string;
+  readonly name?: string;
+}
+
+interface ObjectRow {
+  name: string;
+  type: string;
+  wr: number | bigint;
+}
+
+interface ColumnRow {
+  tbl: string;
+  name: string;
+  type: string;
+  notnull: number | bigint;
+  hidden: number | bigint;
+}
+
+/** Names SQLite accepts for the rowid, unless a real column has taken them. */
+const ROWID_NAMES = ['rowid', '_rowid_', 'oid'];
+
+export function sqliteConnector(options: SqliteConnectorOptions): Connector {
+  const file = options.path;
+  const name = sourceDisplayName({ kind: 'sqlite', path: file, name: options.name });
+  const database = path.parse(file).name;
+  const stats = newStats();
+  let db: Database.Database | undefined;
+  let closed = false;
+
+  function open(): Database.Database {
+    if (closed) throw new PdmapError('aborted', `The connector for ${name} is closed`);
+    if (!db) {
+      try {
+        const handle = new Database(file, { readonly: true, fileMustExist: true });
+        try {
+          handle.pragma('query_only = 1');
+          // Reads the header: a file that is not a database fails here, not in the first sample.
+          handle.prepare('SELECT count(*) FROM sqlite_schema').get();
+        } catch (err) {
+          handle.close();
+          throw err;
+        }
+        db = handle;
+      } catch (err) {
+        throw openError(file, err);
+      }
+    }
+    return db;
+  }
+
+  async function* discover(discoverOptions: DiscoverOptions = {}): AsyncGenerator<Container> {
+    const { signal } = discoverOptions;
+    throwIfAborted(signal);
+    const handle = open();
+    const types = discoverOptions.views ? ['table', 'view'] : ['table'];
+    const objects = handle
+      .prepare(
+        `SELECT name, type, wr FROM pragma_table_list
+         WHERE schema = 'main' AND type IN (${types.map((t) => `'${t}'`).join(', ')}) AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'`,
+      )
+      .all() as ObjectRow[];
+    const columns = readColumns(handle, objects);
+    const estimates = readEstimates(handle);
+    const containers = objects.map((o): Container => {
+      const fields = columns.get(o.name) ?? [];
+      const rowKey = o.type === 'table' && Number(o.wr) === 0 ? ROWID_NAMES.find((r) => !fields.some((f) => f.name.toLowerCase() === r)) : undefined;
+      const estimate = estimates.get(o.name);
+      return {
+        id: `main.${o.name}`,
+        type: o.type === 'view' ? 'view' : 'table',
+        database,
+        schema: 'main',
+        name: o.name,
+        fields,
+        ...(estimate !== undefined && o.type === 'table' ? { rowEstimate: estimate } : {}),
+        ...(rowKey ? { meta: { rowKey } } : {}),
+      };
+    });
+    containers.sort(compareContainers);
+    for (const container of containers) {
+      throwIfAborted(signal);
+      yield container;
+    }
+  }
+
+  async function* sample(container: Container, sampleOptions: SampleOptions): AsyncGenerator<Row> {
+    const { limit, signal } = sampleOptions;
+    throwIfAborted(signal);
+    const handle = open();
+    const requested = sampleFieldNames(container, sampleOptions.fields);
+    if (limit === 0) return;
+    const table = `main.${quoteDouble(container.name)}`;
+    // A container discovered without fields (a view whose definition no longer resolves) is
+    // read with `*`, so that its real error surfaces here.
+    const columns = requested.length > 0 ? requested.map(quoteDouble).join(', ') : '*';
+
+    const prepare = (sql: string): Database.Statement => {
+      try {
+        return handle.prepare(sql).raw(true).safeIntegers(true);
+      } catch (err) {
+        throw brokenDefinition(container, err);
+      }
+    };
+    const stream = function* (statement: Database.Statement, params: readonly unknown[] = []): Generator<unknown[]> {
+      stats.queries++;
+      for (const values of statement.iterate(...params) as Iterable<unknown>) {
+        throwIfAborted(signal);
+        if (Array.isArray(values)) yield values.map(plainValue);
+      }
+    };
+    const namesOf = (statement: Database.Statement): string[] => (requested.length > 0 ? requested : statement.columns().map((c) => c.name));
+
+    /*
+     * How a SQLite sample spreads over the table:
+     * - no limit: the whole table, streamed;
+     * - views, WITHOUT ROWID tables and small tables (a known estimate, or a rowid range, not
+     *   above twice the limit): plain `LIMIT n`;
+     * - otherwise key-range sampling on the rowid (short runs from random points, see
+     *   `keyRangeSample`); the rowid b-tree makes each run a cheap range read.
+     */
+    const rowKey = typeof container.meta?.rowKey === 'string' ? container.meta.rowKey : undefined;
+    const plainSql = `SELECT ${columns} FROM ${table}${limit === undefined ? '' : ` LIMIT ${limit}`}`;
+    const estimate = container.rowEstimate ?? 0;
+    if (limit === undefined || rowKey === undefined || requested.length === 0 || (estimate > 0 && estimate <= 2 * limit)) {
+      const statement = prepare(plainSql);
+      const names = namesOf(statement);
+      for (const values of stream(statement)) {
+        stats.rows++;
+        yield rowFromValues(names, values);
+      }
+      return;
+    }
+    const key = quoteDouble(rowKey);
+    stats.queries++;
+    // Two subqueries: SQLite only reads min() or max() from the b-tree end when it is alone.
+    const bounds = prepare(`SELECT (SELECT min(${key}) FROM ${table}), (SELECT max(${key}) FROM ${table})`).get() as unknown[] | undefined;
+    const lo = toBigInt(bounds?.[0]);
+    const hi = toBigInt(bounds?.[1]);
+    if (lo === undefined || hi === undefined) return;
+    if (!wantsKeyRange(lo, hi, limit)) {
+      for (const values of stream(prepare(plainSql))) {
+        stats.rows++;
+        yield rowFromValues(requested, values);
+      }
+      return;
+    }
+    const fromStart = prepare(`SELECT ${columns}, ${key} FROM ${table} ORDER BY ${key} LIMIT ?`);
+    const fromKey = prepare(`SELECT ${columns}, ${key} FROM ${table} WHERE ${key} >= ? ORDER BY ${key} LIMIT ?`);
+    const read = async function* (from: bigint | undefined, count: number): AsyncGenerator<KeyedRow> {
+      const rows = from === undefined ? stream(fromStart, [count]) : stream(fromKey, [from, count]);
+      for (const values of rows) {
+        const k = toBigInt(values[requested.length]);
+        if (k !== undefined) yield { row: rowFromValues(requested, values), key: k };
+      }
+    };
+    for await (const row of keyRangeSample(lo, hi, limit, read)) {
+      stats.rows++;
+      yield row;
+    }
+  }
+
+  async function close(): Promise<void> {
+    closed = true;
+    if (db?.open) db.close();
+    db = undefined;
+  }
+
+  return { kind: 'sqlite', name, target: file, stats, discover, sample, close };
+}
+
+/**
+ * Columns of every table and view in one query. A view whose definition no longer resolves
+ * makes that query fail; then each object is read on its own and the broken ones get no fields
+ * (sampling them reports the real error).
+ */
+function readColumns(handle: Database.Database, objects: readonly ObjectRow[]): Map<string, FieldInfo[]> {
+  const byTable = new Map<string, FieldInfo[]>();
+  const add = (rows: readonly ColumnRow[]): void => {
+    for (const c of rows) {
+      // hidden = 1: hidden columns of virtual tables; 2 and 3 are generated columns, which hold data.
+      if (Number(c.hidden) === 1) continue;
+      let list = byTable.get(c.tbl);
+      if (!list) byTable.set(c.tbl, (list = []));
+      list.push({ name: c.name, ...(c.type ? { dataType: c.type } : {}), nullable: Number(c.notnull) === 0 });
+    }
+  };
+  const columnsSql = `SELECT m.name AS tbl, p.name AS name, p.type AS type, p."notnull" AS "notnull", p.hidden AS hidden
+     FROM pragma_table_list AS m JOIN pragma_table_xinfo(m.name, 'main') AS p
+     WHERE m.schema = 'main' AND m.type IN ('table', 'view') AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\'
+     ORDER BY m.name, p.cid`;
+  try {
+    add(handle.prepare(columnsSql).all() as ColumnRow[]);
+    return byTable;
+  } catch {
+    byTable.clear();
+  }
+  const perTable = handle.prepare(
+    `SELECT ? AS tbl, name, type, "notnull", hidden FROM pragma_table_xinfo(?, 'main') ORDER BY cid`,
+  );
+  for (const o of objects) {
+    try {
+      add(perTable.all(o.name, o.name) as ColumnRow[]);
+    } catch {
+      // Broken definition: discovered without fields, reported when sampled.
+    }
+  }
+  return byTable;
+}
+
+/** Row counts from `sqlite_stat1` (written by ANALYZE), when the file has it. */
+function readEstimates(handle: Database.Database): Map<string, number> {
+  const estimates = new Map<string, number>();
+  const hasStats = handle.prepare(`SELECT 1 FROM pragma_table_list WHERE schema = 'main' AND name = 'sqlite_stat1'`).get();
+  if (!hasStats) return estimates;
+  for (const { tbl, stat } of handle.prepare('SELECT tbl, stat FROM main.sqlite_stat1').all() as { tbl: string; stat: unknown }[]) {
+    const rows = Number(/^\d+/.exec(String(stat))?.[0]);
+    if (Number.isFinite(rows)) estimates.set(tbl, Math.max(estimates.get(tbl) ?? 0, rows));
+  }
+  return estimates;
+}
+
+/** Integers are read exactly (as BigInt) and handed on as numbers when safe, else as decimal strings. */
+function plainValue(value: unknown): unknown {
+  if (typeof value !== 'bigint') return value;
+  return value >= BigInt(Number.MIN_SAFE_INTEGER) && value <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(value) : value.toString();
+}
+
+/** A file that cannot be opened is missing or unreadable (not-found/permission) or not a database (parse). */
+function openError(file: string, err: unknown): PdmapError {
+  const message = redactText(errorText(err));
+  if (/not a database|malformed/i.test(message)) {
+    return new PdmapError('parse', `Cannot read SQLite file ${file}: ${message}`, 'check that the path points to a SQLite database', { cause: err });
+  }
+  const code = describeError(err).code === 'permission' ? 'permission' : 'not-found';
+  return new PdmapError(code, `Cannot open SQLite file ${file}: ${message}`, code === 'permission' ? 'check the file permissions' : 'check the path of the SQLite file', { cause: err });
+}
+
+function brokenDefinition(container: Container, err: unknown): unknown {
+  const message = errorText(err);
+  if (!/^no such (?:table|column)/i.test(message)) return err;
+  return new PdmapError(
+    'not-found',
+    `Cannot read ${container.id}: ${redactText(message)}`,
+    'its definition refers to a table or column that no longer exists; fix it or exclude it',
+    { cause: err },
+  );
+}
