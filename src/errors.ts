@@ -36,6 +36,9 @@ const DRIVER_CODES: Readonly<Record<string, ScanErrorCode>> = {
   ER_NO_SUCH_TABLE: 'not-found',
   ER_QUERY_TIMEOUT: 'timeout',
   ER_STATEMENT_TIMEOUT: 'timeout',
+  ER_CANT_EXECUTE_IN_READ_ONLY_TRANSACTION: 'permission',
+  ER_OPTION_PREVENTS_STATEMENT: 'permission',
+  ER_PROCACCESS_DENIED_ERROR: 'permission',
   PROTOCOL_CONNECTION_LOST: 'connect',
   // SQLite
   SQLITE_CANTOPEN: 'not-found',
@@ -58,7 +61,7 @@ const DRIVER_CODES: Readonly<Record<string, ScanErrorCode>> = {
 };
 
 /** MariaDB's max_statement_time error (1969) and MySQL's (3024) have no stable code string everywhere. */
-const ERRNO_CODES: Readonly<Record<number, ScanErrorCode>> = { 1969: 'timeout', 3024: 'timeout', 1142: 'permission', 1143: 'permission', 1044: 'permission', 1045: 'connect', 1049: 'not-found' };
+const ERRNO_CODES: Readonly<Record<number, ScanErrorCode>> = { 1969: 'timeout', 3024: 'timeout', 1142: 'permission', 1143: 'permission', 1044: 'permission', 1045: 'connect', 1049: 'not-found', 1792: 'permission', 1290: 'permission', 1370: 'permission' };
 
 export interface DescribedError {
   readonly code: ScanErrorCode;
