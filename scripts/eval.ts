@@ -87,6 +87,7 @@ async function loadDev(engines: ReadonlySet<string>): Promise<void> {
 interface SetResult {
   readonly set: EvalSet;
   readonly runs: readonly SourceRun[];
+  readonly labels: readonly LabelRow[];
   readonly judged: readonly Judged[];
   readonly statuses: readonly SourceStatus[];
 }
@@ -112,7 +113,7 @@ async function runSet(set: EvalSet, labels: readonly LabelRow[], sources: readon
       errors: run.errors,
     });
   }
-  return { set, runs, judged, statuses };
+  return { set, runs, labels, judged, statuses };
 }
 
 async function main(): Promise<number> {
@@ -157,7 +158,7 @@ async function main(): Promise<number> {
       labels = loadLabels(set.labels);
     } catch (err) {
       log(`eval: set ${set.name}: cannot read labels: ${err instanceof Error ? err.message : String(err)}`);
-      results.push({ set, runs: [], judged: [], statuses: [{ set: set.name, display: set.labels, ok: false, ms: 0, labelled: 0, missing: 0, unlabelled: 0, errors: [{ code: 'not-found', message: 'cannot read labels' }] }] });
+      results.push({ set, runs: [], labels: [], judged: [], statuses: [{ set: set.name, display: set.labels, ok: false, ms: 0, labelled: 0, missing: 0, unlabelled: 0, errors: [{ code: 'not-found', message: 'cannot read labels' }] }] });
       continue;
     }
     log(`eval: scanning set ${set.name} …`);
@@ -171,9 +172,19 @@ async function main(): Promise<number> {
   const statuses = results.flatMap((r) => r.statuses);
 
   let peers: PeerResult[] | undefined;
+  let peerMappings: Report['peerMappings'];
   if (args.peers) {
-    const { runPeers } = await import('./eval/peers.js');
-    peers = await runPeers(results.flatMap((r) => r.runs.filter((x) => x.ok).map((x) => ({ set: r.set.name, source: x.source }))), allJudged, args.sample, order, log);
+    const peerSources = results.flatMap((r) => r.runs.filter((x) => x.ok).map((x) => ({ set: r.set.name, source: x.source, labels: labelsForSource(r.labels, x.source, r.set.sources) })));
+    try {
+      const { runPeers, PEER_MAPPINGS } = await import('./eval/peers.js');
+      peers = await runPeers(peerSources, args.sample, order, log);
+      peerMappings = PEER_MAPPINGS;
+    } catch (err) {
+      // Like a scan, the peers import pdmap's connectors, which may be mid-change.
+      const reason = `peers not measured: ${err instanceof Error ? (err.message.split('\n')[0] ?? '') : String(err)}`;
+      log(`eval: ${reason}`);
+      peers = [{ name: 'peers', version: '?', skipped: reason }];
+    }
   }
 
   const report: Report = {
@@ -188,6 +199,7 @@ async function main(): Promise<number> {
     sources: statuses,
     failures: checkTargets(overall),
     ...(peers ? { peers } : {}),
+    ...(peerMappings ? { peerMappings } : {}),
   };
 
   if (args.json) process.stdout.write(`${JSON.stringify(toJson(report), null, 2)}\n`);

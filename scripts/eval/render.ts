@@ -26,6 +26,8 @@ export interface SourceStatus {
 
 export interface PeerResult {
   readonly name: string;
+  /** Column-header name. */
+  readonly short?: string;
   readonly version: string;
   /** Why the peer did not run, if it did not. */
   readonly skipped?: string;
@@ -44,6 +46,7 @@ export interface Report {
   readonly sources: readonly SourceStatus[];
   readonly failures: readonly TargetFailure[];
   readonly peers?: readonly PeerResult[];
+  readonly peerMappings?: readonly { readonly peer: string; readonly mapping: string }[];
 }
 
 const DASH = '—';
@@ -120,17 +123,21 @@ function abbreviate(columns: readonly string[], n: number): string {
 
 const mdEscape = (s: string): string => s.replace(/\|/g, '\\|');
 
+const NUMERIC = /^(?:—|-?\d[\d.,]*%?(?: \(\d+\/\d+\))?)$/;
+
 function mdTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  // Right-align the columns that hold only figures.
+  const numeric = header.map((_, i) => rows.length > 0 && rows.every((r) => NUMERIC.test(r[i] ?? '')));
   return [
     `| ${header.join(' | ')} |`,
-    `|${header.map((_, i) => (i === 0 ? '---' : '---:')).join('|')}|`,
+    `|${numeric.map((n) => (n ? '---:' : '---')).join('|')}|`,
     ...rows.map((row) => `| ${row.map(mdEscape).join(' | ')} |`),
   ].join('\n');
 }
 
 function mdCategoryTable(m: Metrics, peers: readonly PeerResult[] = []): string {
   const ran = peers.filter((p): p is PeerResult & { overall: Metrics } => p.overall !== undefined);
-  const header = [...CATEGORY_HEADER.slice(0, 8), ...ran.flatMap((p) => [`${p.name} P`, `${p.name} R`, `${p.name} F1`]), 'target'];
+  const header = [...CATEGORY_HEADER.slice(0, 8), ...ran.flatMap((p) => [`${p.short ?? p.name} P`, `${p.short ?? p.name} R`, `${p.short ?? p.name} F1`]), 'target'];
   const rows = m.perCategory.map((c) => {
     const base = categoryRow(c);
     const peerCells = ran.flatMap((p) => {
@@ -148,7 +155,7 @@ function mdCategoryTable(m: Metrics, peers: readonly PeerResult[] = []): string 
 function mdRates(m: Metrics, peers: readonly PeerResult[] = []): string {
   const ran = peers.filter((p): p is PeerResult & { overall: Metrics } => p.overall !== undefined);
   const rows = (['TRAP', 'NONE'] as const).map((k) => [k, String(m.fpRate[k].columns), pct(m.fpRate[k]), ...ran.map((p) => pct(p.overall.fpRate[k])), `≤ ${FP_RATE_TARGET * 100}%`]);
-  return mdTable(['ground truth', 'columns', 'pdmap: given a category', ...ran.map((p) => `${p.name}: given a category`), 'target'], rows);
+  return mdTable(['ground truth', 'columns', 'pdmap: given a category', ...ran.map((p) => `${p.short ?? p.name}: given a category`), 'target'], rows);
 }
 
 export function renderMarkdown(r: Report): string {
@@ -252,7 +259,11 @@ export function renderMarkdown(r: Report): string {
   else {
     for (const p of r.peers) out.push(p.overall ? `- \`${p.name}\` ${p.version}: ${summaryLine(p.overall)}` : `- \`${p.name}\`: not measured (${p.skipped ?? 'unknown'})`);
     out.push('');
-    out.push('Per-category figures are in the columns beside pdmap\'s in the overall table above.');
+    out.push('Per-category figures are in the columns beside pdmap\'s in the overall table above. How entity types were mapped:');
+    out.push('');
+    for (const m of r.peerMappings ?? []) out.push(`- \`${m.peer}\`: ${m.mapping}`);
+    out.push('');
+    out.push('`other` (a type with no pdmap category, such as a tracking number) counts as a category: it is a false positive on a `TRAP` or `NONE` column and a miss on a personal one.');
   }
   out.push('');
   return out.join('\n');

@@ -18,17 +18,17 @@ export function defaultSchema(src: EvalSource): string {
   }
 }
 
-export function toPrediction(f: FieldVerdict, src: EvalSource): Prediction {
-  const schema = f.location.schema ?? defaultSchema(src);
-  let table = f.location.container;
-  // Database containers are `schema.table`; the labels name the table alone.
+/** Where a field is, in the labels' terms: database containers are `schema.table`, the labels name the table alone. */
+export function predictionKey(src: EvalSource, locationSchema: string | undefined, container: string, field: string): Omit<Prediction, 'category' | 'confidence'> {
+  const schema = locationSchema ?? defaultSchema(src);
+  let table = container;
   if (src.engine !== 'files' && table.toLowerCase().startsWith(`${schema.toLowerCase()}.`)) table = table.slice(schema.length + 1);
+  return { engine: src.engine, database: src.database, schema, table, column: field };
+}
+
+export function toPrediction(f: FieldVerdict, src: EvalSource): Prediction {
   return {
-    engine: src.engine,
-    database: src.database,
-    schema,
-    table,
-    column: f.location.field,
+    ...predictionKey(src, f.location.schema, f.location.container, f.location.field),
     ...(f.category === undefined ? {} : { category: f.category }),
     confidence: f.confidence,
   };
