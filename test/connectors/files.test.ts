@@ -480,12 +480,8 @@ describe('files connector: bounds, errors and lifecycle', () => {
     expect(c.issues.get('wide.log')?.cutLines).toBe(2);
   });
 
-  it('fails with permission when a file cannot be read, and the other files still sample', async () => {
-    if (process.getuid?.() === 0) {
-      // Root reads any file whatever its mode: the same case runs as an unprivileged user in
-      // files-permission.test.ts.
-      return;
-    }
+  // Root reads any file whatever its mode; files-permission.test.ts runs this case as `nobody`.
+  it.skipIf(process.getuid?.() === 0)('fails with permission when a file cannot be read, and the other files still sample', async () => {
     tree.write('ok.csv', 'a\n1\n');
     const locked = tree.write('locked.csv', 'a\n1\n');
     chmodSync(locked, 0o000);
