@@ -4,6 +4,7 @@
  * non-zero when a target of the issue "Detector catalogue with measured accuracy" is missed.
  *
  *   npm run eval [-- --no-load] [--set dev] [--engine sqlite] [--json] [--peers] [--no-docs] [--sample 1000]
+ *   (use `npm run -s eval -- --json` so that npm's banner stays out of the JSON)
  *
  * Exit codes: 0 targets met, 1 a target missed, 2 a source could not be scanned (its labels are
  * left out of the figures), 64 bad usage.

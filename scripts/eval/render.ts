@@ -177,14 +177,22 @@ export function renderMarkdown(r: Report): string {
   out.push('npm run eval                 # load the dev datasets, scan them, print the table, write this page');
   out.push('npm run eval -- --no-load    # reuse databases that are already loaded');
   out.push('npm run eval -- --set dev --engine sqlite   # one set, one engine (quick while tuning)');
-  out.push('npm run eval -- --json       # machine-readable result on stdout');
+  out.push('npm run -s eval -- --json    # machine-readable result on stdout (-s keeps npm\'s banner out of it)');
   out.push('npm run eval -- --peers      # also measure a peer PII library on the same sampled values');
   out.push('```');
   out.push('');
   out.push(
     'It needs PostgreSQL and MariaDB/MySQL with the `psql` and `mariadb` clients (the same settings as `load.sh`: `PGHOST`, `PGPORT`, `PGUSER`, ' +
       '`MYSQL_HOST`, `MYSQL_PORT`, `MYSQL_USER`, `MYSQL_PWD`). The datasets are read from `../shared/datasets/dev` or `PDMAP_DATASETS`. ' +
-      'An engine that cannot be scanned is reported and left out; the rest is measured. The command exits with 1 when a target is missed.',
+      'An engine that cannot be scanned is reported and left out; the rest is measured. The command exits with 1 when a target is missed ' +
+      'and with 2 when a source could not be scanned.',
+  );
+  out.push('');
+  out.push(
+    'Labelled synthetic fixtures are measured too when `fixtures/eval/manifest.json` exists (`npm run fixtures` writes it; ' +
+      '`PDMAP_EVAL_MANIFEST` points elsewhere). It lists sets as `[{ "name": "…", "sources": ["sqlite:crm.sqlite", "exports/"], "labels": "labels.csv" }]`, ' +
+      'paths relative to the manifest, with labels in the same CSV format (`engine` `sqlite` or `files`; for files `table` is the path inside the folder ' +
+      'and `column` the field path). This page is rewritten only by a run over every set and engine.',
   );
   out.push('');
   out.push('## Run');

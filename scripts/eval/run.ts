@@ -36,13 +36,14 @@ export function toPrediction(f: FieldVerdict, src: EvalSource): Prediction {
 
 /**
  * The labels that belong to one source of a set: same engine, and same database unless the
- * source is the set's only one of its engine (fixture labels may name the database differently).
+ * source is the set's only one of its engine (fixture labels may name the database differently, or
+ * leave it empty for files).
  * Returned with `database` set to the source's, so the join compares like with like.
  */
 export function labelsForSource(labels: readonly LabelRow[], src: EvalSource, sources: readonly EvalSource[]): LabelRow[] {
   const sameEngine = sources.filter((s) => s.engine === src.engine).length;
   return labels
-    .filter((l) => l.engine === src.engine && (sameEngine === 1 || l.database.toLowerCase() === src.database.toLowerCase()))
+    .filter((l) => l.engine === src.engine && (sameEngine === 1 || l.database === '' || l.database.toLowerCase() === src.database.toLowerCase()))
     .map((l) => ({ ...l, database: src.database }));
 }
 

@@ -72,7 +72,8 @@ export function devSet(load: () => Promise<void> | void): EvalSet {
   };
 }
 
-export const MANIFEST = resolve(REPO_ROOT, 'fixtures', 'eval', 'manifest.json');
+/** `PDMAP_EVAL_MANIFEST` points elsewhere (a manifest written to a temporary folder, say). */
+export const MANIFEST = resolve(process.env['PDMAP_EVAL_MANIFEST'] ?? resolve(REPO_ROOT, 'fixtures', 'eval', 'manifest.json'));
 
 /**
  * Fixture sets. `fixtures/eval/manifest.json` is a JSON array:
@@ -84,7 +85,8 @@ export const MANIFEST = resolve(REPO_ROOT, 'fixtures', 'eval', 'manifest.json');
  * - Labels rows use `engine` `sqlite` or `files`. They are matched to a source by engine and by
  *   `database`: for SQLite the file name without extension (`crm.sqlite` → `crm`), for a folder its
  *   base name (`files-export/` → `files-export`). When a set has one source of an engine, `database`
- *   is not compared. A source may also be an object `{ "source": "...", "database": "crm" }`.
+ *   is not compared, and an empty `database` in the labels matches any source of its engine (use it
+ *   only with one `files` source per set). A source may also be an object `{ "source": "...", "database": "crm" }`.
  * - For `files`, `table` is the file's path relative to the scanned folder and `column` the field path.
  */
 export function loadManifest(path = MANIFEST): EvalSet[] {
