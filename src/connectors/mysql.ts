@@ -325,6 +325,22 @@ export function mysqlConnector(options: DatabaseConnectorOptions): Connector {
     yield* keyRangeSample(lo, hi, limit, read);
   }
 
+  /** Rows whose `column` is before `cutoff`, counted by the server in a read-only transaction (retention checks). */
+  async function countOlder(container: Container, column: string, cutoff: Date, signal?: AbortSignal): Promise<number> {
+    const table = container.schema === undefined ? quoteBacktick(container.name) : `${quoteBacktick(container.schema)}.${quoteBacktick(container.name)}`;
+    const session = await acquire(signal);
+    try {
+      await query(session, 'START TRANSACTION READ ONLY');
+      stats.queries++;
+      // `YYYY-MM-DD hh:mm:ss` (UTC) reads as a DATE/DATETIME and compares correctly with ISO text.
+      const at = cutoff.toISOString().slice(0, 19).replace('T', ' ');
+      const rows = await query(session, timed(session, `SELECT COUNT(*) FROM ${table} WHERE ${quoteBacktick(column)} < ?`), [at]);
+      return Number(rows[0]?.[0] ?? 0);
+    } finally {
+      await finish(session);
+    }
+  }
+
   async function close(): Promise<void> {
     if (!closing) {
       const current = pool;
@@ -336,7 +352,7 @@ export function mysqlConnector(options: DatabaseConnectorOptions): Connector {
     await closing;
   }
 
-  return { kind: 'mysql', name, target, stats, discover, sample, close };
+  return { kind: 'mysql', name, target, stats, discover, sample, close, countOlder };
 }
 
 function databaseFromUrl(url: string): string | undefined {

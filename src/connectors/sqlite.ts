@@ -187,13 +187,33 @@ export function sqliteConnector(options: SqliteConnectorOptions): Connector {
     }
   }
 
+  /**
+   * Rows whose `column` is before `cutoff`, counted by SQLite (retention checks). SQLite keeps dates
+   * as ISO text, Unix seconds or milliseconds, or Julian day numbers: each is compared as what it is.
+   */
+  async function countOlder(container: Container, column: string, cutoff: Date, signal?: AbortSignal): Promise<number> {
+    throwIfAborted(signal);
+    const handle = open();
+    const col = quoteDouble(column);
+    const sql = `SELECT count(*) FROM main.${quoteDouble(container.name)} WHERE CASE
+      WHEN typeof(${col}) = 'text' THEN ${col} < ?
+      WHEN typeof(${col}) = 'real' AND ${col} BETWEEN 1000000 AND 4000000 THEN ${col} < julianday(?)
+      WHEN typeof(${col}) IN ('integer', 'real') THEN ${col} < (CASE WHEN abs(${col}) >= 100000000000 THEN ? ELSE ? END)
+      ELSE 0 END`;
+    stats.queries++;
+    const iso = cutoff.toISOString();
+    const ms = cutoff.getTime();
+    const value: unknown = handle.prepare(sql).pluck().get(iso, iso, ms, Math.floor(ms / 1000));
+    return Number(value);
+  }
+
   async function close(): Promise<void> {
     closed = true;
     if (db?.open) db.close();
     db = undefined;
   }
 
-  return { kind: 'sqlite', name, target: file, stats, discover, sample, close };
+  return { kind: 'sqlite', name, target: file, stats, discover, sample, close, countOlder };
 }
 
 /**
