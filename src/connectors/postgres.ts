@@ -289,6 +289,21 @@ export function postgresConnector(options: DatabaseConnectorOptions): Connector 
     }
   }
 
+  /** Rows whose `column` is before `cutoff`, counted by the server in a read-only transaction (retention checks). */
+  async function countOlder(container: Container, column: string, cutoff: Date, signal?: AbortSignal): Promise<number> {
+    const table = container.schema === undefined ? quoteDouble(container.name) : `${quoteDouble(container.schema)}.${quoteDouble(container.name)}`;
+    const session = await acquire(signal);
+    try {
+      await run(session, beginSample);
+      stats.queries++;
+      // An ISO string lets the server read it as the column's own type (date, timestamp, or ISO text).
+      const result = await run(session, `SELECT count(*)::text AS n FROM ${table} WHERE ${quoteDouble(column)} < $1`, [cutoff.toISOString()]);
+      return Number((result.rows[0] as { n?: unknown } | undefined)?.n ?? 0);
+    } finally {
+      await finish(session);
+    }
+  }
+
   async function close(): Promise<void> {
     if (!closing) {
       const current = pool;
@@ -300,7 +315,7 @@ export function postgresConnector(options: DatabaseConnectorOptions): Connector 
     await closing;
   }
 
-  return { kind: 'postgres', name, target, stats, discover, sample, close };
+  return { kind: 'postgres', name, target, stats, discover, sample, close, countOlder };
 }
 
 function buildContainers(tables: readonly TableRow[], columns: readonly ColumnRow[]): Container[] {
