@@ -9,7 +9,7 @@ import { HEAD_BYTES, decodeHead, decodeLine, sniffHead, toUtf8, type HeadInfo } 
 import { binaryHint, detectFormat, formatFromExtension } from './files/format.js';
 import { jsonRowReader, type JsonStep } from './files/json.js';
 import { readChunks, splitLines } from './files/lines.js';
-import { flattenRecord, type RowLimits } from './files/rows.js';
+import { MAX_ROWS_PER_RECORD, flattenRecord, type RowLimits } from './files/rows.js';
 import { listFiles } from './files/walk.js';
 
 /**
@@ -81,7 +81,7 @@ export function filesConnector(options: FilesConnectorOptions): FilesConnector {
   const name = options.name ?? `files:${options.path}`;
   const stats = newStats();
   const issues = new Map<string, FileIssues>();
-  const rowLimits: RowLimits = { maxFields: MAX_ROW_FIELDS, maxChars: maxLineBytes, maxRowsPerRecord: 10 };
+  const rowLimits: RowLimits = { maxFields: MAX_ROW_FIELDS, maxChars: maxLineBytes, maxRowsPerRecord: MAX_ROWS_PER_RECORD };
   let closed = false;
   let rootPromise: Promise<Root> | undefined;
   const getRoot = (): Promise<Root> => (rootPromise ??= resolveRoot(options.path));
@@ -342,7 +342,10 @@ async function* readLines(ctx: ReadContext, format: 'ndjson' | 'text', limit: nu
     firstRead += n;
     ctx.onRead(n);
   });
-  if (exhausted) return;
+  if (exhausted) {
+    if (good === 0 && bad > 0) throw notNdjson(ctx.id, bad);
+    return;
+  }
   // Offsets past what the first run already pulled from disk, so no line is read twice.
   const readUpTo = bom + firstRead;
   const step = ctx.info.encoding.startsWith('utf-16') ? 2 : 1;

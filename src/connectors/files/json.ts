@@ -63,6 +63,12 @@ export interface JsonRowReader {
 /** Text is fed to the tokenizer in pieces this size, so an error loses at most this much. */
 const FEED_CHARS = 8 * 1024;
 const MAX_NUMBER_CHARS = 64;
+/**
+ * Nesting deeper than this is refused: the tokenizer keeps one stack entry per level, and a file
+ * of nothing but `[[[[…` must not grow it without bound. Levels past MAX_DEPTH are tracked by a
+ * counter only, and their values dropped.
+ */
+const MAX_NESTING = 10_000;
 
 export function jsonRowReader(limits: Omit<RowLimits, 'maxRowsPerRecord'>, counters: RowCounters): JsonRowReader {
   const parse = jsonParser({ packValues: false, streamValues: true, jsonStreaming: true });
@@ -71,6 +77,8 @@ export function jsonRowReader(limits: Omit<RowLimits, 'maxRowsPerRecord'>, count
   const docRows: RowBuilder = streamingBuilder(limits);
   let records = 0;
   let out: Row[] = [];
+  /** Open containers nested past MAX_DEPTH: counted, not framed. */
+  let hidden = 0;
 
   // The value being streamed in pieces: a key, a string or a number.
   let mode: 'key' | 'string' | 'number' | undefined;
@@ -95,9 +103,11 @@ export function jsonRowReader(limits: Omit<RowLimits, 'maxRowsPerRecord'>, count
   const scalar = (value: unknown): void => {
     const where = place();
     const field = where.path.length === 0 ? ROOT_VALUE_FIELD : where.path;
-    if (stack.length > MAX_DEPTH) {
+    if (hidden > 0) {
       counters.droppedValues++;
-    } else if (where.inRecord) {
+      return;
+    }
+    if (where.inRecord) {
       recordRows.add(field, value);
     } else {
       push(docRows.add(field, value));
@@ -114,10 +124,15 @@ export function jsonRowReader(limits: Omit<RowLimits, 'maxRowsPerRecord'>, count
   const endDocument = (): void => {
     const rows = docRows.end();
     out.push(...rows);
-    records += rows.length;
+    if (rows.length > 0) records++;
   };
 
   const open = (kind: 'object' | 'array'): void => {
+    if (hidden > 0 || stack.length >= MAX_DEPTH) {
+      hidden++;
+      if (stack.length + hidden > MAX_NESTING) throw new Error(`nested deeper than ${MAX_NESTING} levels`);
+      return;
+    }
     const where = place();
     stack.push({
       kind,
@@ -131,6 +146,10 @@ export function jsonRowReader(limits: Omit<RowLimits, 'maxRowsPerRecord'>, count
   };
 
   const close = (): void => {
+    if (hidden > 0) {
+      hidden--;
+      return;
+    }
     const frame = stack.pop();
     if (frame?.recordRoot) endRecord();
     if (stack.length === 0) endDocument();
@@ -164,7 +183,7 @@ export function jsonRowReader(limits: Omit<RowLimits, 'maxRowsPerRecord'>, count
         break;
       case 'endKey': {
         const frame = top();
-        if (frame) frame.key = acc;
+        if (frame && hidden === 0) frame.key = acc;
         mode = undefined;
         acc = '';
         break;
@@ -197,7 +216,7 @@ export function jsonRowReader(limits: Omit<RowLimits, 'maxRowsPerRecord'>, count
       // Packed tokens come only with other parser options; handled so an option change loses nothing.
       case 'keyValue': {
         const frame = top();
-        if (frame) frame.key = token.value;
+        if (frame && hidden === 0) frame.key = token.value;
         break;
       }
       case 'stringValue':
