@@ -4,7 +4,7 @@ import fg from 'fast-glob';
 import { PdmapError } from '../errors.js';
 import type { Container, FieldInfo, FileFormat, Row } from '../types.js';
 import { newStats, type Connector, type DiscoverOptions, type SampleOptions } from './connector.js';
-import { csvRows, headerFromHead, sniffDelimiter } from './files/csv.js';
+import { csvLayout, csvRows, headerFromHead } from './files/csv.js';
 import { HEAD_BYTES, decodeHead, decodeLine, sniffHead, toUtf8, type HeadInfo } from './files/encoding.js';
 import { binaryHint, detectFormat, formatFromExtension } from './files/format.js';
 import { jsonRowReader, type JsonStep } from './files/json.js';
@@ -222,9 +222,9 @@ async function describeFile(root: string, id: string, onRead: (n: number) => voi
     let fields: FieldInfo[] = [];
     const meta: Record<string, unknown> = { encoding: headInfo.encoding };
     if (format === 'csv' || format === 'tsv') {
-      const delimiter = sniffDelimiter(firstLine(text), format === 'tsv' ? '\t' : ',');
+      const { delimiter, sepLine } = csvLayout(text, format === 'tsv' ? '\t' : ',');
       meta.delimiter = delimiter;
-      fields = (headerFromHead(text, delimiter) ?? []).map((n) => ({ name: n }));
+      fields = (headerFromHead(text, delimiter, sepLine) ?? []).map((n) => ({ name: n }));
     }
     return { ...base, fields, format, meta };
   } catch {
@@ -254,8 +254,8 @@ function utf8Range(ctx: ReadContext, start: number, end: number | undefined, onR
 }
 
 function readCsv(ctx: ReadContext, headText: string, format: 'csv' | 'tsv'): AsyncIterable<Row> {
-  const delimiter = sniffDelimiter(firstLine(headText), format === 'tsv' ? '\t' : ',');
-  return csvRows(utf8Range(ctx, ctx.info.bomBytes, undefined), { delimiter, maxRecordBytes: ctx.maxLineBytes, file: ctx.id }, ctx.issues);
+  const { delimiter, sepLine } = csvLayout(headText, format === 'tsv' ? '\t' : ',');
+  return csvRows(utf8Range(ctx, ctx.info.bomBytes, undefined), { delimiter, sepLine, maxRecordBytes: ctx.maxLineBytes, file: ctx.id }, ctx.issues);
 }
 
 async function* readJson(ctx: ReadContext): AsyncGenerator<Row> {
@@ -405,11 +405,6 @@ function project(row: Row, wanted: ReadonlySet<string>): Row {
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(row)) if (wanted.has(key)) Object.defineProperty(out, key, { value: row[key], enumerable: true, writable: true, configurable: true });
   return out;
-}
-
-function firstLine(text: string): string {
-  const nl = text.indexOf('\n');
-  return nl === -1 ? text : text.slice(0, nl);
 }
 
 function toPosix(path: string): string {

@@ -198,6 +198,21 @@ describe('files connector: CSV and TSV', () => {
     expect(codeOf(error)).toBe('parse');
   });
 
+  it("honours Excel's sep= first line", async () => {
+    tree.write('excel.csv', 'sep=;\r\nnavn;email\r\nAnn;a@b.dk\r\n');
+    const c = filesConnector({ path: tree.dir });
+    expect((await discoverAll(c))[0]?.fields.map((f) => f.name)).toEqual(['navn', 'email']);
+    expect((await sampleById(c, 'excel.csv')).rows).toEqual([{ navn: 'Ann', email: 'a@b.dk' }]);
+  });
+
+  it('reads an empty CSV and a header-only CSV as no rows', async () => {
+    tree.write('empty.csv', '');
+    tree.write('header.csv', 'a,b\n');
+    const c = filesConnector({ path: tree.dir });
+    expect(await sampleById(c, 'empty.csv')).toEqual({ rows: [] });
+    expect(await sampleById(c, 'header.csv')).toEqual({ rows: [] });
+  });
+
   it('projects the requested fields', async () => {
     tree.write('p.csv', 'a,b,c\n1,2,3\n');
     const { rows } = await sampleById(filesConnector({ path: tree.dir }), 'p.csv', { fields: ['a', 'c'] });
@@ -323,6 +338,37 @@ describe('files connector: JSON documents', () => {
     const { rows } = await sampleById(c, 'long.json');
     expect((rows[0]?.note as string).length).toBe(64 * 1024);
     expect(rows[0]?.email).toBe('a@b.dk');
+  });
+
+  it('drops values nested past 64 levels and refuses nesting past 10 000 without growing memory', async () => {
+    const deep = (n: number): string => `${'{"a":'.repeat(n)}"x"${'}'.repeat(n)}`;
+    tree.write('ok.json', `[{"email":"a@b.dk","deep":${deep(100)}}]`);
+    tree.write('hostile.json', '['.repeat(200_000));
+    tree.write('deep.ndjson', `{"email":"a@b.dk","deep":${deep(100)}}\n`);
+    const c = filesConnector({ path: tree.dir });
+    expect((await sampleById(c, 'ok.json')).rows).toEqual([{ email: 'a@b.dk' }]);
+    expect(c.issues.get('ok.json')?.droppedValues).toBe(1);
+    expect((await sampleById(c, 'deep.ndjson')).rows).toEqual([{ email: 'a@b.dk' }]);
+    const hostile = await sampleById(c, 'hostile.json');
+    expect(hostile.rows).toEqual([]);
+    expect(codeOf(hostile.error)).toBe('parse');
+    expect(describeError(hostile.error).message).toContain('nested deeper');
+  });
+
+  it('reads concatenated JSON documents and scalars at the top level', async () => {
+    tree.write('multi.json', '{"email":"a@b.dk"} {"email":"c@d.dk"}\n"plain"\n[1,2]');
+    const { rows, error } = await sampleById(filesConnector({ path: tree.dir }), 'multi.json');
+    expect(error).toBeUndefined();
+    expect(rows).toEqual([{ email: 'a@b.dk' }, { email: 'c@d.dk' }, { value: 'plain' }, { value: 1 }, { value: 2 }]);
+  });
+
+  it('gives a map keyed by id one row per entry', async () => {
+    tree.write('users.json', '{"users":{"4711":{"email":"a@b.dk","name":"Ann"},"4712":{"email":"c@d.dk","name":"Bo"}}}');
+    const { rows } = await sampleById(filesConnector({ path: tree.dir }), 'users.json');
+    expect(rows).toEqual([
+      { 'users.*.email': 'a@b.dk', 'users.*.name': 'Ann' },
+      { 'users.*.email': 'c@d.dk', 'users.*.name': 'Bo' },
+    ]);
   });
 
   it('reads an empty or whitespace-only JSON file as no rows', async () => {

@@ -36,6 +36,21 @@ export function sniffDelimiter(firstLine: string, fallback: string): string {
   return best;
 }
 
+/** Excel's `sep=;` first line: names the delimiter and is not part of the data. */
+export function excelSeparator(firstLine: string): string | undefined {
+  const line = firstLine.trim();
+  return line.length === 5 && line.toLowerCase().startsWith('sep=') ? line[4] : undefined;
+}
+
+/** The delimiter of a CSV head and whether its first line is Excel's `sep=` line. */
+export function csvLayout(headText: string, fallback: string): { readonly delimiter: string; readonly sepLine: boolean } {
+  const nl = headText.indexOf('\n');
+  const first = nl === -1 ? headText : headText.slice(0, nl);
+  const sep = excelSeparator(first);
+  if (sep !== undefined) return { delimiter: sep, sepLine: true };
+  return { delimiter: sniffDelimiter(first, fallback), sepLine: false };
+}
+
 /**
  * A header row has short, non-empty-ish cells with letters and no `@`. A first row that fails
  * this (a headerless export) is read as data, and the fields are named `column_1`, `column_2`…:
@@ -64,11 +79,18 @@ export function columnName(index: number): string {
 }
 
 /** The field names of a CSV head, or undefined when the first record is not a header. */
-export function headerFromHead(headText: string, delimiter: string): string[] | undefined {
+export function headerFromHead(headText: string, delimiter: string, sepLine = false): string[] | undefined {
   const nl = headText.lastIndexOf('\n');
   const complete = nl === -1 ? headText : headText.slice(0, nl + 1);
   try {
-    const records = parseSync(complete, { delimiter, relax_quotes: true, relax_column_count: true, to: 1, skip_empty_lines: true }) as string[][];
+    const records = parseSync(complete, {
+      delimiter,
+      relax_quotes: true,
+      relax_column_count: true,
+      to: 1,
+      skip_empty_lines: true,
+      ...(sepLine ? { from_line: 2 } : {}),
+    }) as string[][];
     const first = records[0];
     return first && looksLikeHeader(first) ? headerNames(first) : undefined;
   } catch {
@@ -78,6 +100,8 @@ export function headerFromHead(headText: string, delimiter: string): string[] | 
 
 export interface CsvReadOptions {
   readonly delimiter: string;
+  /** The first line is Excel's `sep=` line: skip it. */
+  readonly sepLine?: boolean;
   /** A record (a quoted field that never closes, above all) longer than this stops the read. */
   readonly maxRecordBytes: number;
   /** Container id, for messages. */
@@ -101,6 +125,7 @@ export async function* csvRows(chunks: AsyncIterable<Uint8Array>, options: CsvRe
     bom: true,
     skip_empty_lines: true,
     max_record_size: options.maxRecordBytes,
+    ...(options.sepLine ? { from_line: 2 } : {}),
     skip_records_with_error: true,
     on_skip: (err) => {
       // Throwing from on_skip turns the skip back into an error that ends the parse.
