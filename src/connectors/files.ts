@@ -16,17 +16,37 @@ import { listFiles } from './files/walk.js';
  * The files connector: CSV, TSV, JSON, NDJSON and text/log files in a folder, a single file or a
  * glob, read as streams whose memory is bounded whatever the file size.
  *
- * - discover lists every matching file (sorted), sniffing its first 64 KiB for encoding, binary
- *   content and format; CSV containers carry their header as fields.
- * - sample opens the file once and streams rows: CSV records, JSON array elements, NDJSON
- *   records, or lines (`{ line }`, or a flattened object for a line that is a JSON object).
- * - Binary files are listed and fail in sample with a `parse` error and a hint (a SQLite file, an
- *   archive, a PDF…); images, media, fonts and compiled code are skipped without a word unless an
- *   include names them. Unreadable files fail in sample with `permission`.
- * - Text and NDJSON files over 16 MiB sampled with a limit are read in runs: the first half of the
+ * Discovery
+ * - Every file under the root matching include/exclude (globs over the posix relative path, which
+ *   is also the container id), sorted. Dot files and folders only when an include names them.
+ *   A single-file source lists that file whatever include/exclude say.
+ * - Symbolic links are not followed by default. With `followSymlinks`, each linked folder is
+ *   walked once (by device and inode) and each file listed once, so loops end.
+ * - The first 64 KiB of each file is sniffed: encoding, binary content, format (extension and
+ *   content together, see files/format.ts); CSV containers carry their header as fields.
+ * - Binary files are listed and fail in sample with a `parse` error naming what they are and what
+ *   to do (a SQLite database, an archive or Office file, a PDF…): they often hold personal data a
+ *   person should look at. Images, media, fonts and compiled code are skipped without a word
+ *   unless an include names them. Unreadable files are listed and fail with `permission`.
+ *
+ * Sampling opens the file once (one `stats.queries`) and streams rows:
+ * - CSV/TSV: csv-parse, delimiter sniffed among , ; tab | (or Excel's `sep=` line), the first
+ *   record as header unless it looks like data (then `column_N`). Ragged rows: extra cells as
+ *   `column_N`, missing ones absent. A quote that never closes ends the read after
+ *   `maxLineBytes` with a `parse` error; the rows before it have been yielded.
+ * - NDJSON: line by line, each line flattened to key paths (files/rows.ts); bad lines are counted
+ *   and skipped, a file with no valid line fails with `parse`.
+ * - JSON: streamed token by token; the elements of the outermost arrays are rows (files/json.ts).
+ *   Invalid or truncated JSON: the rows before the error are yielded, then a `parse` error.
+ * - Text/log: `{ line }` per non-empty line, or the flattened object for a line that is one.
+ * - Lines longer than `maxLineBytes` are cut (counted in `issues`), the rest skipped unbuffered.
+ * - UTF-8 (BOM or not), UTF-16 LE/BE (BOM, or sniffed from the NUL pattern), and Windows-1252
+ *   when the head is not UTF-8 at all; invalid UTF-8 becomes U+FFFD; NUL bytes are dropped.
+ * - With a limit, text and NDJSON files from 16 MiB on are read in runs: the first half of the
  *   rows from the start, the rest from up to 8 evenly spaced offsets (resynchronised on the next
  *   newline). CSV and JSON are read from the start only (a quoted newline or a nesting level
  *   cannot be found from an arbitrary offset).
+ * Error messages name the file and never carry its contents.
  */
 
 export interface FilesConnectorOptions {
@@ -278,7 +298,8 @@ async function* readJson(ctx: ReadContext): AsyncGenerator<Row> {
       throw fail(step);
     }
   }
-  for (const step of [reader.write(decoder.decode()), reader.end()]) {
+  for (const finish of [() => reader.write(decoder.decode()), () => reader.end()]) {
+    const step = finish();
     yield* step.rows;
     if (step.error) {
       yield* reader.pending();

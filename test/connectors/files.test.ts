@@ -56,6 +56,15 @@ describe('files connector: discovery', () => {
     expect(listed[1]?.meta).toMatchObject({ binary: 'png' });
   });
 
+  it('lists dot files only when an include names them', async () => {
+    tree.write('visible.txt', 'x\n');
+    tree.write('.history', 'x\n');
+    tree.write('app/.env.log', 'x\n');
+    expect((await discoverAll(filesConnector({ path: tree.dir }))).map((f) => f.id)).toEqual(['visible.txt']);
+    const c = filesConnector({ path: tree.dir, include: ['.history', '**/.env.log'] });
+    expect((await discoverAll(c)).map((f) => f.id)).toEqual(['.history', 'app/.env.log']);
+  });
+
   it('takes a single file or a glob as the source', async () => {
     tree.write('data/one.csv', 'email\na@b.dk\n');
     tree.write('data/two.csv', 'email\nc@d.dk\n');
