@@ -1,9 +1,19 @@
 import type { Detector } from '../src/types.js';
 import { email } from './email/email.js';
 import { fax } from './fax/fax.js';
-import { phone } from './phone/phone.js';
+import { phone, phoneExtension } from './phone/phone.js';
+import { bankAccount } from './bank-account/bank-account.js';
+import { dateOfBirth } from './date-of-birth/date-of-birth.js';
+import { employment } from './employment/employment.js';
+import { freeText, freeTextIdentifiers } from './free-text/free-text.js';
+import { ipAddress } from './ip-address/ip-address.js';
+import { nationalId } from './national-id/national-id.js';
+import { password, passwordHash } from './password/password.js';
+import { paymentCard } from './payment-card/payment-card.js';
+import { photo } from './photo/photo.js';
+import { username } from './username/username.js';
 
 /** The built-in detector catalogue, in the order reports list them. */
-export const builtinDetectors: readonly Detector[] = [email, phone, fax];
+export const builtinDetectors: readonly Detector[] = [email, phone, fax, phoneExtension, dateOfBirth, employment, username, password, passwordHash, ipAddress, paymentCard, bankAccount, nationalId, freeText, freeTextIdentifiers, photo];
 
-export { email, fax, phone };
+export { email, fax, phone, phoneExtension, dateOfBirth, employment, username, password, passwordHash, ipAddress, paymentCard, bankAccount, nationalId, freeText, freeTextIdentifiers, photo };

@@ -9,17 +9,27 @@ const ISO_DATE = /^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}$/;
 const DMY_DATE = /^\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}$/;
 const DECIMAL = /^\d+[.,]\d{1,2}$/;
 const YEAR_RANGE = /^(?:19|20)\d\d\s*-\s*(?:19|20)\d\d$/;
+/** `2021-000123`, `2019/4711`: a year, then a serial — case and invoice numbers. */
+const YEAR_SERIAL = /^(?:19|20)\d\d[-/]\d{3,8}$/;
+/** US ZIP+4. */
+const ZIP4 = /^\d{5}-\d{4}$/;
+/** Digits in groups as people write phones: `(5) 555-4729`, `030-0074321`, `88.60.15.31`, `0921-12 34 65`. */
+const GROUPED = /^(?:\(\d{1,5}\)\s?|\d{1,5}[\s./-])(?:\d{1,8}[\s./-])*\d{2,8}$/;
+const HAS_SEPARATOR = /[\s().-]/;
 
 /**
  * Value evidence for phone and fax numbers: 1 for a number written the way people write
  * phones (`+45 33 12 34 56`, `(555) 123-4567`, `0045…`) that libphonenumber-js accepts;
- * 0.5 for bare digits that are valid for the default country (`33123456` may be a CVR number);
- * 0 for dates, prices, years and numbers no country uses.
+ * 0.5 for bare digits that are valid for the default country (`33123456` may be a CVR number)
+ * and for formatted numbers that are possible but not valid; 0.4 for national numbers of another
+ * country, grouped like phones (`(171) 555-7788` when the default country is DK);
+ * 0 for dates, prices, years, ZIP+4 and numbers no country uses.
  */
 export function phoneScore(value: string, ctx: MatchContext): number {
+  if (value.length < 6 || value.length > 40) return 0;
   const v = (WITH_EXTENSION.exec(value)?.[1] ?? value).trim();
   if (!PHONE_CHARS.test(v)) return 0;
-  if (ISO_DATE.test(v) || DMY_DATE.test(v) || DECIMAL.test(v) || YEAR_RANGE.test(v)) return 0;
+  if (ISO_DATE.test(v) || DMY_DATE.test(v) || DECIMAL.test(v) || YEAR_RANGE.test(v) || YEAR_SERIAL.test(v) || ZIP4.test(v)) return 0;
   const digits = v.replace(/\D/g, '');
   if (digits.length < 6 || digits.length > 15) return 0;
   const bare = /^\d+$/.test(v);
@@ -30,7 +40,9 @@ export function phoneScore(value: string, ctx: MatchContext): number {
   // Older or fictional numbers in sample data are still written as phones: a formatted,
   // plausibly long international number counts a little.
   if (!bare && international && n?.isPossible()) return 0.5;
-  if (!bare && !international && digits.length >= 7 && /[\s().-]/.test(v) && n?.isPossible()) return 0.5;
+  if (!bare && !international && digits.length >= 7 && HAS_SEPARATOR.test(v) && n?.isPossible()) return 0.5;
+  // A national number from another country: grouped like a phone, but no country to check it against.
+  if (!bare && !international && digits.length >= 7 && digits.length <= 12 && GROUPED.test(v)) return 0.4;
   return 0;
 }
 
@@ -46,11 +58,15 @@ export const CALL_NUMBER_NAMES: readonly NameSignal[] = [
   { pattern: 'telephone', weight: 0.9, lang: 'en' },
   { pattern: 'tel', weight: 0.8, lang: 'en' },
   { pattern: 'tel no', weight: 0.9, lang: 'en' },
+  { pattern: 'tel nr', weight: 0.9 },
   { pattern: 'mobile', weight: 0.9, lang: 'en' },
+  { pattern: 'mobile*', weight: 0.85, lang: 'en' },
   { pattern: 'cell', weight: 0.6, lang: 'en' },
   { pattern: 'cellphone', weight: 0.9, lang: 'en' },
+  { pattern: 'cell number', weight: 0.9, lang: 'en' },
   { pattern: 'contact number', weight: 0.8, lang: 'en' },
-  { pattern: 'extension', weight: 0.7, lang: 'en' },
+  { pattern: 'msisdn', weight: 0.9 },
+  // da, no, sv: telefon, tlf, mobil, mobilnummer, telefonnummer, fastnet
   { pattern: 'tlf', weight: 0.9, lang: 'da' },
   { pattern: 'tlf*', weight: 0.85, lang: 'da' },
   { pattern: 'telefon', weight: 0.9, lang: 'da' },
@@ -58,18 +74,48 @@ export const CALL_NUMBER_NAMES: readonly NameSignal[] = [
   { pattern: '*telefon', weight: 0.85, lang: 'da' },
   { pattern: 'mobil', weight: 0.9, lang: 'da' },
   { pattern: 'mobil*', weight: 0.85, lang: 'da' },
+  { pattern: '*mobil', weight: 0.8, lang: 'da' },
+  { pattern: 'fastnet', weight: 0.8, lang: 'da' },
+  { pattern: 'mobilnr', weight: 0.9, lang: 'sv' },
+  // de
   { pattern: 'handy', weight: 0.8, lang: 'de' },
+  { pattern: 'handy*', weight: 0.8, lang: 'de' },
   { pattern: 'rufnummer', weight: 0.9, lang: 'de' },
+  { pattern: '*rufnummer', weight: 0.85, lang: 'de' },
+  { pattern: 'festnetz*', weight: 0.85, lang: 'de' },
+  { pattern: 'fernsprecher', weight: 0.85, lang: 'de' },
+  // nl
   { pattern: 'telefoon', weight: 0.9, lang: 'nl' },
-  { pattern: 'telefoonnummer', weight: 0.9, lang: 'nl' },
+  { pattern: 'telefoon*', weight: 0.85, lang: 'nl' },
+  { pattern: 'mobiel', weight: 0.9, lang: 'nl' },
+  { pattern: 'mobiel*', weight: 0.85, lang: 'nl' },
   { pattern: 'gsm', weight: 0.8, lang: 'nl' },
+  // fr
   { pattern: 'telephone*', weight: 0.85, lang: 'fr' },
   { pattern: 'portable', weight: 0.6, lang: 'fr' },
+  { pattern: 'numero de telephone', weight: 0.9, lang: 'fr' },
+  // es
   { pattern: 'telefono', weight: 0.9, lang: 'es' },
+  { pattern: 'telefono*', weight: 0.85, lang: 'es' },
   { pattern: 'movil', weight: 0.8, lang: 'es' },
   { pattern: 'celular', weight: 0.8, lang: 'es' },
-  { pattern: 'msisdn', weight: 0.9 },
 ];
+
+/**
+ * Organisation-only tables (shippers, offices, stores) hold company phones, which are not
+ * personal: outside a container about people a name hint counts for much less, so a company's
+ * phone column needs numbers that prove themselves. Counter-hints keep their weight.
+ */
+export function weakerOutsidePersonContext(signals: readonly NameSignal[], factor = 0.4): NameSignal[] {
+  return signals.flatMap((s): NameSignal[] =>
+    s.weight <= 0 || s.when !== undefined
+      ? [s]
+      : [
+          { ...s, when: 'person-context' },
+          { ...s, weight: Math.round(s.weight * factor * 100) / 100, when: 'no-person-context' },
+        ],
+  );
+}
 
 export const phone: Detector = {
   id: 'phone',
@@ -78,19 +124,63 @@ export const phone: Detector = {
   valueWeight: 0.85,
   match: phoneScore,
   names: [
-    ...CALL_NUMBER_NAMES,
+    ...weakerOutsidePersonContext(CALL_NUMBER_NAMES),
     // A fax number has a category of its own; a phone's type or country code is not a number to call.
     { pattern: 'fax', weight: -0.95 },
     { pattern: '*fax', weight: -0.95 },
     { pattern: 'fax*', weight: -0.95 },
+    { pattern: 'telefax', weight: -0.95 },
     { pattern: 'type', weight: -0.9 },
     { pattern: 'country code', weight: -0.8 },
+    { pattern: 'prefix', weight: -0.8 },
     { pattern: 'verified', weight: -0.9 },
+    { pattern: 'confirmed', weight: -0.9 },
+    { pattern: 'opt in', weight: -0.9 },
+    { pattern: 'consent', weight: -0.9 },
     { pattern: 'cvr', weight: -0.9, lang: 'da' },
     { pattern: 'vat', weight: -0.9 },
+    { pattern: 'ean', weight: -0.9 },
     { pattern: 'order', weight: -0.6 },
     { pattern: 'invoice', weight: -0.6 },
     { pattern: 'zip', weight: -0.9 },
     { pattern: 'postal', weight: -0.9 },
+    { pattern: 'postnr', weight: -0.9, lang: 'da' },
+    { pattern: 'plz', weight: -0.9, lang: 'de' },
+  ],
+};
+
+const EXTENSION_VALUE = /^(?:(?:x|ext|extn|lokal|durchwahl)\.?\s?)?\d{1,6}$/i;
+
+/**
+ * Phone extensions (`5467`, `x123`): a few digits that mean nothing without the field name.
+ * Labelled `phone` (an extension reaches a person's desk).
+ */
+export const phoneExtension: Detector = {
+  id: 'phone-extension',
+  category: 'phone',
+  description: 'phone extensions',
+  requiresName: true,
+  valueWeight: 0.1,
+  match: (value) => value.length <= 16 && EXTENSION_VALUE.test(value.trim()),
+  names: [
+    { pattern: 'extension', weight: 0.9, lang: 'en', when: 'person-context' },
+    { pattern: 'ext', weight: 0.8, lang: 'en', when: 'person-context' },
+    { pattern: 'phone ext', weight: 0.95, lang: 'en' },
+    { pattern: 'phone extension', weight: 0.95, lang: 'en' },
+    { pattern: 'tel ext', weight: 0.95, lang: 'en' },
+    { pattern: 'lokalnummer', weight: 0.9, lang: 'da' },
+    { pattern: 'lokal', weight: 0.7, lang: 'da', when: 'person-context' },
+    { pattern: 'durchwahl', weight: 0.95, lang: 'de' },
+    { pattern: 'nebenstelle', weight: 0.9, lang: 'de' },
+    { pattern: 'anknytning', weight: 0.9, lang: 'sv' },
+    { pattern: 'toestel', weight: 0.8, lang: 'nl', when: 'person-context' },
+    { pattern: 'interno', weight: 0.6, lang: 'es', when: 'person-context' },
+    { pattern: 'anexo', weight: 0.6, lang: 'es', when: 'person-context' },
+    { pattern: 'file', weight: -0.95 },
+    { pattern: 'mime', weight: -0.95 },
+    { pattern: 'type', weight: -0.9 },
+    { pattern: 'date', weight: -0.95 },
+    { pattern: 'contract', weight: -0.9 },
+    { pattern: 'deadline', weight: -0.95 },
   ],
 };

@@ -1,0 +1,243 @@
+import validator from 'validator';
+import type { Detector, MatchContext, NameSignal } from '../../src/types.js';
+import { nationalIdScore } from '../national-id/national-id.js';
+import { ipScore } from '../ip-address/ip-address.js';
+import { phoneScore } from '../phone/phone.js';
+
+/**
+ * Free text (notes, comments, messages, log lines) that carries personal data. The text is
+ * scanned once, left to right: every `@` is checked as the middle of an e-mail address, every
+ * run of digits and phone punctuation as a phone number, IP address or national id, and the
+ * words for salutations (`Dear Anna`), contact labels (`Kontakt: Jens Hansen`), third-person
+ * pronouns and `user=jdoe` pairs. Every character is looked at a bounded number of times.
+ */
+
+export interface TextFindings {
+  readonly prose: boolean;
+  readonly email: boolean;
+  readonly phone: boolean;
+  readonly ip: boolean;
+  readonly nationalId: boolean;
+  readonly userKey: boolean;
+  readonly salutation: boolean;
+  readonly pronoun: boolean;
+}
+
+const MIN_TEXT = 20;
+const MAX_SCAN = 4000;
+const LOCAL_CHAR = /[\w.%+'-]/;
+const DOMAIN_CHAR = /[\w.-]/;
+const RUN_CHAR = /[\d +()./-]/;
+const DIGIT = /\d/;
+const EMAIL_SHAPE = /^[^\s@]{1,64}@[^\s@]{1,255}\.[a-z]{2,63}$/i;
+const CAPITALISED = /^\p{Lu}\p{Ll}/u;
+const USER_KEY = /^(?:user(?:name)?|usr|login|uid|account|brugernavn|benutzer|anvandare|gebruiker)[=:]\S+/i;
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/** Words after which a person's name follows: `Dear Anna`, `Kære Jens`, `Kontakt: Jens Hansen`. */
+const SALUTATIONS = new Set([
+  'dear', 'hi', 'hello', 'hey', 'attn', 'att', 'attention', 'contact', 'mr', 'mrs', 'ms', 'miss', 'dr', 'sir', 'madam',
+  'kaere', 'kære', 'hej', 'hejsa', 'kontakt', 'kontaktperson', 'hr', 'fru', 'frk',
+  'hallo', 'liebe', 'lieber', 'herr', 'frau', 'geehrte', 'geehrter', 'ansprechpartner',
+  'hej', 'baste', 'bäste', 'kara', 'kära', 'herr',
+  'beste', 'geachte', 'dhr', 'mevr', 'mevrouw', 'meneer',
+  'cher', 'chere', 'chère', 'bonjour', 'monsieur', 'mme', 'mlle',
+  'estimado', 'estimada', 'hola', 'sr', 'sra', 'srta', 'señor', 'señora', 'doña',
+]);
+
+/** Third-person pronouns: text about a person rather than a thing. */
+const PRONOUNS = new Set([
+  'he', 'she', 'him', 'his', 'her', 'hers', 'himself', 'herself',
+  'han', 'hun', 'hans', 'hendes', 'ham', 'hon', 'henne', 'hennes', 'hende', 'hon',
+  'hij', 'zij', 'haar', 'hem',
+  'elle', 'lui',
+  'él', 'ella',
+]);
+
+/** Scans a text value once; undefined for values that are not free text. */
+export function scanText(value: string, ctx: MatchContext): TextFindings | undefined {
+  if (value.length < MIN_TEXT || !value.includes(' ')) return undefined;
+  const text = value.length > MAX_SCAN ? value.slice(0, MAX_SCAN) : value;
+  const words = text.split(/\s+/);
+  const prose = words.length >= 4;
+  let email = false;
+  let phone = false;
+  let ip = false;
+  let nationalId = false;
+
+  // E-mail addresses: expand around each `@`; the expansions stop at the next `@`, so each
+  // character is read at most twice.
+  for (let at = text.indexOf('@'); at >= 0 && !email; at = text.indexOf('@', at + 1)) {
+    let s = at;
+    while (s > 0 && at - s < 64 && LOCAL_CHAR.test(text[s - 1] ?? '')) s--;
+    let e = at + 1;
+    while (e < text.length && e - at < 256 && DOMAIN_CHAR.test(text[e] ?? '')) e++;
+    const candidate = trimEnd(text.slice(s, e), '.');
+    if (EMAIL_SHAPE.test(candidate) && validator.isEmail(candidate)) email = true;
+  }
+
+  // Runs of digits and phone punctuation: each character belongs to one run.
+  for (let i = 0; i < text.length && !(phone && ip && nationalId); ) {
+    if (!RUN_CHAR.test(text[i] ?? '')) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let digits = 0;
+    while (i < text.length && RUN_CHAR.test(text[i] ?? '')) {
+      if (DIGIT.test(text[i] ?? '')) digits++;
+      i++;
+    }
+    if (digits < 6 || i - start > 40) continue;
+    const run = trimStart(trimEnd(text.slice(start, i).trim(), '.(- '), '.-');
+    if (!ip && ipScore(run) >= 1) ip = true;
+    else if (!nationalId && nationalIdScore(run) >= 0.85) nationalId = true;
+    else if (!phone && digits >= 8 && isWrittenPhone(run, ctx)) phone = true;
+  }
+
+  let userKey = false;
+  let salutation = false;
+  let pronoun = false;
+  for (let w = 0; w < words.length; w++) {
+    const raw = words[w] ?? '';
+    if (raw.length > 64) continue;
+    if (!userKey && raw.length > 4 && USER_KEY.test(raw)) userKey = true;
+    const word = trimPunctuation(raw).toLowerCase();
+    if (!pronoun && PRONOUNS.has(word)) pronoun = true;
+    if (!salutation && SALUTATIONS.has(word)) {
+      const next = trimPunctuation((words[w + 1] ?? '').slice(0, 64));
+      if (CAPITALISED.test(next) && !SALUTATIONS.has(next.toLowerCase())) salutation = true;
+    }
+  }
+  return { prose, email, phone, ip, nationalId, userKey, salutation, pronoun };
+}
+
+function trimEnd(s: string, chars: string): string {
+  let e = s.length;
+  while (e > 0 && chars.includes(s[e - 1] ?? '')) e--;
+  return s.slice(0, e);
+}
+
+function trimStart(s: string, chars: string): string {
+  let b = 0;
+  while (b < s.length && chars.includes(s[b] ?? '')) b++;
+  return s.slice(b);
+}
+
+/** `"Anna,"` → `Anna`: strips what is not a letter or digit from both ends. */
+function trimPunctuation(s: string): string {
+  let b = 0;
+  let e = s.length;
+  while (b < e && !WORD_CHAR.test(s[b] ?? '')) b++;
+  while (e > b && !WORD_CHAR.test(s[e - 1] ?? '')) e--;
+  return s.slice(b, e);
+}
+
+/** A number in text is a phone when libphonenumber-js accepts it, or it is written like one (`+…`, `(…)`). */
+function isWrittenPhone(run: string, ctx: MatchContext): boolean {
+  const s = phoneScore(run, ctx);
+  return s >= 1 || (s >= 0.5 && (run.startsWith('+') || run.startsWith('(')));
+}
+
+function hasIdentifier(f: TextFindings): boolean {
+  return f.email || f.phone || f.ip || f.nationalId || f.userKey;
+}
+
+/**
+ * Notes and comments in a record about a person: any prose counts a little (it is written
+ * about the person), more when it names or addresses someone, fully with contact details.
+ */
+export function personalTextScore(value: string, ctx: MatchContext): number {
+  const f = scanText(value, ctx);
+  if (!f) return 0;
+  if (hasIdentifier(f)) return 1;
+  if (f.salutation) return 0.9;
+  if (f.pronoun) return 0.7;
+  return f.prose ? 0.4 : 0.2;
+}
+
+/** Text anywhere (logs, messages): only identifiers count. */
+export function identifierTextScore(value: string, ctx: MatchContext): number {
+  const f = scanText(value, ctx);
+  if (!f) return 0;
+  if (hasIdentifier(f)) return 1;
+  return f.salutation ? 0.6 : 0;
+}
+
+/** Words for free text about a person; they only mean that in a container about people. */
+const NOTE_WORDS: readonly (readonly [string, string])[] = [
+  ['notes', 'en'], ['note', 'en'], ['comment', 'en'], ['comments', 'en'], ['feedback', 'en'], ['message', 'en'],
+  ['messages', 'en'], ['remarks', 'en'], ['remark', 'en'], ['memo', 'en'], ['bio', 'en'], ['biography', 'en'],
+  ['about', 'en'], ['about me', 'en'], ['observations', 'en'], ['additional info', 'en'], ['free text', 'en'],
+  ['bemaerkning*', 'da'], ['kommentar*', 'da'], ['besked', 'da'], ['notat*', 'da'], ['noter', 'da'], ['beskrivelse', 'da'],
+  ['nachricht', 'de'], ['bemerkung*', 'de'], ['notiz*', 'de'], ['anmerkung*', 'de'], ['beschreibung', 'de'],
+  ['meddelande', 'sv'], ['anteckning*', 'sv'], ['beskrivning', 'sv'], ['ovrigt', 'sv'],
+  ['merknad*', 'no'], ['melding', 'no'],
+  ['opmerking*', 'nl'], ['bericht', 'nl'], ['notitie*', 'nl'], ['omschrijving', 'nl'], ['beschrijving', 'nl'],
+  ['commentaire*', 'fr'], ['remarque*', 'fr'], ['observation*', 'fr'],
+  ['comentario*', 'es'], ['observaciones', 'es'], ['notas', 'es'], ['mensaje', 'es'], ['descripcion', 'es'],
+];
+
+/** Words for text fields of any kind: logs and message bodies. */
+const TEXT_WORDS: readonly (readonly [string, string])[] = [
+  ['line', 'en'], ['log', 'en'], ['log line', 'en'], ['log message', 'en'], ['msg', 'en'], ['text', 'en'], ['body', 'en'],
+  ['content', 'en'], ['raw', 'en'], ['entry', 'en'], ['details', 'en'], ['description', 'en'], ['subject', 'en'],
+];
+
+/** Fields named like free text that are parts of something else. */
+const NOT_FREE_TEXT: readonly NameSignal[] = [
+  { pattern: 'address', weight: -0.95 },
+  { pattern: 'addr', weight: -0.95 },
+  { pattern: 'adresse', weight: -0.95 },
+  { pattern: 'street', weight: -0.95 },
+  { pattern: 'order', weight: -0.6 },
+  { pattern: 'invoice', weight: -0.6 },
+  { pattern: 'item', weight: -0.8 },
+  { pattern: 'total', weight: -0.95 },
+  { pattern: 'number', weight: -0.9 },
+  { pattern: 'no', weight: -0.9 },
+  { pattern: 'nr', weight: -0.9 },
+  { pattern: 'count', weight: -0.95 },
+  { pattern: 'level', weight: -0.9 },
+  { pattern: 'type', weight: -0.9 },
+  { pattern: 'id', weight: -0.9 },
+  { pattern: 'date', weight: -0.9 },
+  { pattern: 'at', weight: -0.7 },
+  { pattern: 'file', weight: -0.8 },
+  { pattern: 'path', weight: -0.9 },
+  { pattern: 'url', weight: -0.9 },
+  { pattern: 'product', weight: -0.8 },
+  { pattern: 'category', weight: -0.8 },
+  { pattern: 'territory', weight: -0.9 },
+  { pattern: 'region', weight: -0.9 },
+  { pattern: 'color', weight: -0.9 },
+  { pattern: 'html', weight: -0.3 },
+];
+
+export const freeText: Detector = {
+  id: 'free-text',
+  category: 'free_text_personal',
+  description: 'notes and comments about a person',
+  requiresName: true,
+  valueWeight: 0.3,
+  match: personalTextScore,
+  names: [
+    ...NOTE_WORDS.map(([pattern, lang]): NameSignal => ({ pattern, weight: 0.85, lang, when: 'person-context' })),
+    { pattern: 'description', weight: 0.6, lang: 'en', when: 'person-context' },
+    ...NOT_FREE_TEXT,
+  ],
+};
+
+export const freeTextIdentifiers: Detector = {
+  id: 'free-text-identifiers',
+  category: 'free_text_personal',
+  description: 'free text with e-mail addresses, phone numbers, IP addresses or user names in it',
+  requiresName: true,
+  valueWeight: 0.7,
+  match: identifierTextScore,
+  names: [
+    ...NOTE_WORDS.map(([pattern, lang]): NameSignal => ({ pattern, weight: 0.85, lang })),
+    ...TEXT_WORDS.map(([pattern, lang]): NameSignal => ({ pattern, weight: 0.85, lang })),
+    ...NOT_FREE_TEXT,
+  ],
+};
