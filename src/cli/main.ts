@@ -5,6 +5,8 @@ import { pathToFileURL } from 'node:url';
 import { describeError } from '../errors.js';
 import { FORMATS } from '../reporters/index.js';
 import { VERSION } from '../version.js';
+import { runInit } from './init-command.js';
+import { REPORT_FORMATS, runReport } from './report-command.js';
 import { runMerge, runScan, type ScanCliOptions } from './scan-command.js';
 
 /** Exit codes, documented in docs/cli.md. */
@@ -39,6 +41,7 @@ const parseShard = (v: string): { index: number; count: number } => {
 function addScanOptions(cmd: Command): Command {
   return cmd
     .option('-c, --config <file>', 'config file (default: pdmap.config.{ts,mjs,js,json,yaml} in the current folder)')
+    .option('-p, --policy <file>', 'policy file: purposes, retention, links (default: the config\'s, else the built-in policy)')
     .option('-o, --out <dir>', 'folder for the reports (default pdmap-report)')
     .option('-f, --format <list>', `report formats, comma-separated (${FORMATS.join(', ')}; default json)`)
     .option('-s, --sample <n>', 'non-empty values sampled per field (default 1000)', positiveInt)
@@ -104,6 +107,29 @@ export function buildProgram(io: CliIO): Command {
     .option('-q, --quiet', 'print nothing but errors')
     .action(async (files: string[], opts: { out: string; format: string; quiet?: boolean }) => {
       io.exitCode = await runMerge(files, opts, io);
+    });
+
+  program
+    .command('report')
+    .description('build the record of processing and its reports from an earlier inventory.json, with a (new) policy, without scanning again')
+    .argument('<inventory>', 'inventory.json of an earlier scan')
+    .option('-p, --policy <file>', 'policy file (default: the config\'s, else the built-in policy)')
+    .option('-c, --config <file>', 'config file, for its policy')
+    .option('-o, --out <dir>', 'folder for the reports', 'pdmap-report')
+    .option('-f, --format <list>', `report formats, comma-separated (${FORMATS.join(', ')}; default ${REPORT_FORMATS.join(',')})`)
+    .option('-q, --quiet', 'print nothing but errors')
+    .action(async (inventory: string, opts: { policy?: string; config?: string; out: string; format?: string; quiet?: boolean }) => {
+      io.exitCode = await runReport(inventory, opts, io);
+    });
+
+  program
+    .command('init')
+    .description('write pdmap.config.yaml and pdmap.policy.yaml (a copy of the built-in policy to edit) in a folder')
+    .argument('[dir]', 'folder (default: the current one)')
+    .option('--force', 'overwrite existing files')
+    .option('-q, --quiet', 'print nothing but errors')
+    .action(async (dir: string | undefined, opts: { force?: boolean; quiet?: boolean }) => {
+      io.exitCode = await runInit(dir, opts, io);
     });
 
   return program;

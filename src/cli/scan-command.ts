@@ -7,6 +7,11 @@ import { diffInventories, renderDiffText, type InventoryDiff } from '../diff.js'
 import { PdmapError, describeError } from '../errors.js';
 import { evaluateFailOn, type FailOnResult } from '../fail-on.js';
 import { mergeInventories } from '../merge.js';
+import { toGapRefs } from '../policy/gaps.js';
+import { loadPolicy } from '../policy/load.js';
+import { buildRecord } from '../policy/record.js';
+import { checkRetention } from '../policy/retention.js';
+import type { Policy } from '../policy/schema.js';
 import { FORMATS, reporters, type ReportContext } from '../reporters/index.js';
 import { renderSummary } from '../reporters/terminal.js';
 import { writeFileAtomic } from '../reporters/write.js';
@@ -18,6 +23,7 @@ import { chooseProgressMode, progressSink } from './progress.js';
 
 export interface ScanCliOptions {
   config?: string;
+  policy?: string;
   out?: string;
   format?: string;
   sample?: number;
@@ -83,6 +89,14 @@ export async function runScan(args: readonly string[], opts: ScanCliOptions, io:
   const badRules = failOn.filter((r) => !knownRules.has(r));
   if (badRules.length) {
     io.stderr(`pdmap: unknown --fail-on rule "${badRules.join(', ')}" — choose from ${[...knownRules].join(', ')}\n`);
+    return EXIT_USAGE;
+  }
+
+  let policy: Policy;
+  try {
+    policy = await loadPolicy(opts.policy ?? (config.policy ? resolve(baseDir, config.policy) : undefined));
+  } catch (err) {
+    io.stderr(`pdmap: ${describeError(err).message}\n`);
     return EXIT_USAGE;
   }
 
@@ -152,12 +166,17 @@ export async function runScan(args: readonly string[], opts: ScanCliOptions, io:
   parts.partial = controller.signal.aborted;
   const inventory = buildInventory(options, parts);
 
+  // Retention is counted in the databases (COUNT(*) by date), after the scan, on the same sources.
+  const retention = controller.signal.aborted ? [] : await checkRetention(inventory, policy, sources, { signal: controller.signal });
+  const record = buildRecord(inventory, policy, retention, { generatedAt: new Date().toISOString() });
+  const gaps = toGapRefs(record.gaps);
+
   const diff: InventoryDiff | undefined = baseline ? diffInventories(baseline, inventory) : undefined;
   const failOnResult: FailOnResult | undefined = failOn.length
-    ? evaluateFailOn(failOn, { inventory, ...(diff ? { diff } : {}) }, config.allow)
+    ? evaluateFailOn(failOn, { inventory, ...(diff ? { diff } : {}), gaps }, config.allow)
     : undefined;
 
-  const ctx: ReportContext = { inventory, ...(diff ? { diff } : {}), ...(failOnResult ? { failOn: failOnResult } : {}) };
+  const ctx: ReportContext = { inventory, record, gaps, ...(diff ? { diff } : {}), ...(failOnResult ? { failOn: failOnResult } : {}) };
   const written = await writeReports(ctx, formats, out, io);
   if (!written) return EXIT_SCAN_FAILED;
 

@@ -13,9 +13,9 @@ import { RETENTION_STARTS, type Policy, type Purpose } from './schema.js';
  */
 
 export type GapKind =
-  | 'no-purpose'
+  | 'unlinked'
   | 'undeclared-category'
-  | 'missing-consent'
+  | 'marketing-without-consent'
   | 'retention-overdue'
   | 'plaintext-password'
   | 'invalid-transfer-safeguard'
@@ -52,9 +52,9 @@ export interface Gap {
 export const GAP_KINDS: Readonly<Record<GapKind, { readonly title: string; readonly severity: GapSeverity }>> = {
   'plaintext-password': { title: 'Passwords stored in plain text', severity: 'high' },
   'retention-overdue': { title: 'Kept longer than the retention period', severity: 'high' },
-  'missing-consent': { title: 'Marketing data without a consent record', severity: 'high' },
+  'marketing-without-consent': { title: 'Marketing data without a consent record', severity: 'high' },
   'invalid-transfer-safeguard': { title: 'Transfer relies on the invalid EU/US Privacy Shield', severity: 'high' },
-  'no-purpose': { title: 'Personal data linked to no purpose', severity: 'high' },
+  'unlinked': { title: 'Personal data linked to no purpose', severity: 'high' },
   'undeclared-category': { title: 'Data category the purpose does not declare', severity: 'medium' },
   'retention-unchecked': { title: 'Retention could not be checked', severity: 'low' },
   'suggested-links': { title: 'Purposes suggested from names, not declared', severity: 'info' },
@@ -76,6 +76,9 @@ export const CONSENT_FIELD_WORDS: readonly string[] = [
   'samtycke*', 'toestemming*', 'aangemeld*',
 ];
 
+/** Marketing flags that say someone is on a list, not that they consented. */
+const MARKETING_FLAG_WORDS: readonly string[] = ['newsletter*', '*nyhedsbrev*', 'marketing*', 'mailing*'];
+
 const SPECIAL_CATEGORIES: ReadonlySet<string> = new Set(['national_id', 'date_of_birth', 'photo', 'gender', 'payment_card', 'bank_account']);
 
 export interface GapInput {
@@ -83,6 +86,18 @@ export interface GapInput {
   readonly policy: Policy;
   readonly dataMap: readonly DataMapEntry[];
   readonly retention: readonly RetentionCount[];
+}
+
+/**
+ * Gaps as the CI reporters and `--fail-on` see them: one reference per location, keyed
+ * `source/container/field` (or `source/container`) like allow-list entries.
+ */
+export function toGapRefs(gaps: readonly Gap[]): { kind: GapKind; key: string; message: string }[] {
+  return gaps.flatMap((g) => {
+    const message = `${g.title}: ${g.detail}`;
+    if (g.locations.length === 0) return [{ kind: g.kind, key: g.id, message }];
+    return g.locations.map((l) => ({ kind: g.kind, key: `${l.source}/${l.container}${l.field === undefined ? '' : `/${l.field}`}`, message: l.note ? `${message} (${l.note})` : message }));
+  });
 }
 
 export function refOf(e: Pick<DataMapEntry, 'location'>, withField = true): LocationRef {
@@ -164,8 +179,7 @@ export function computeGaps(input: GapInput): Gap[] {
           ...(r.schema === undefined ? {} : { schema: r.schema }),
           container: r.container,
           containerType: r.containerType,
-          field: r.column as string,
-          note: `${r.overdue} rows before ${r.cutoff.slice(0, 10)}`,
+          note: `${r.overdue} rows with ${r.column} before ${r.cutoff.slice(0, 10)}`,
         },
       ],
       purposes: r.purposes,
@@ -184,14 +198,19 @@ export function computeGaps(input: GapInput): Gap[] {
       const fields = allFieldsByContainer.get(key) ?? [];
       const hasConsent = fields.some((f) => words.some((w) => matchesPattern(tokenize(f.location.field), w)));
       if (hasConsent) continue;
+      const flag = fields.find((f) => MARKETING_FLAG_WORDS.some((w) => matchesPattern(tokenize(f.location.field), w)))?.location.field;
       const purposes = uniq(linked.flatMap((e) => e.purposes.map((p) => p.purpose)).filter((p) => consentPurposes.includes(p))).sort((a, b) => a - b);
       const first = linked[0] as DataMapEntry;
       gaps.push({
-        id: `missing-consent:${key}`,
-        kind: 'missing-consent',
+        id: `marketing-without-consent:${key}`,
+        kind: 'marketing-without-consent',
         severity: 'high',
-        title: GAP_KINDS['missing-consent'].title,
-        detail: `${key} holds personal data for purpose ${purposeList(purposes)} (consent required) but has no consent, opt-in or subscription field to show who consented, when and how.`,
+        title: GAP_KINDS['marketing-without-consent'].title,
+        detail:
+          `${key} holds personal data for purpose ${purposeList(purposes)} (consent required) but ` +
+          (flag === undefined
+            ? 'has no consent, opt-in or subscription field to show who consented, when and how.'
+            : `only a "${flag}" flag: nothing records that the person consented, when and how.`),
         rule: 'Art. 6(1)(a) and Art. 7(1) GDPR: where processing is based on consent, the controller must be able to demonstrate it. Policy: purpose 8 only "with your consent".',
         fix: 'Record consent per person (when, how, to what wording, source) beside the data, or link the table to a consent log; stop marketing to people without a record.',
         count: linked.length,
@@ -209,10 +228,10 @@ export function computeGaps(input: GapInput): Gap[] {
     if (unlinked.length === 0) continue;
     const declaredNone = unlinked.some((e) => e.linkDeclared);
     gaps.push({
-      id: `no-purpose:${key}`,
-      kind: 'no-purpose',
+      id: `unlinked:${key}`,
+      kind: 'unlinked',
       severity: 'high',
-      title: GAP_KINDS['no-purpose'].title,
+      title: GAP_KINDS['unlinked'].title,
       detail:
         `${plural(unlinked.length, 'personal field')} in ${key} serve${unlinked.length === 1 ? 's' : ''} no purpose of the policy` +
         (declaredNone ? ' (a rule in the policy declares no purpose for them).' : ': no rule links them and their names suggest none.'),

@@ -153,6 +153,19 @@ export const FIELD_SUGGESTIONS: readonly Suggestion[] = [
   { words: ['delivery*', 'shipping', '*levering*', 'liefer*'], purposes: [3] },
 ];
 
+/**
+ * Fields that say what a whole table is used for: a `marketing_consent` or `newsletter` flag beside
+ * a contact's data means the contact is used for marketing (8); `interests` means presenting
+ * related products (2). Their sibling personal fields serve that purpose too.
+ */
+export const SIBLING_FIELD_SUGGESTIONS: readonly Suggestion[] = [
+  { words: ['interests', 'interest', 'preferences', 'interesser', 'interessen', 'praeferencer', 'praeferenzen', 'product interest*'], purposes: [2] },
+  {
+    words: ['newsletter*', 'marketing consent*', 'marketing opt*', 'marketing permission*', 'consent newsletter*', 'nyhedsbrev*', 'opt in*', 'optin*', 'samtykke*', 'einwilligung*', 'werbe*'],
+    purposes: [8],
+  },
+];
+
 /** Tokens of a table name, or of a file's whole relative path without its extension. */
 function nameTokens(location: Location): string[] {
   const name = containerName(location);
@@ -168,11 +181,15 @@ function suggestFrom(tokens: readonly string[], table: readonly Suggestion[], wh
   }
 }
 
-/** Purposes suggested by names alone, for purposes that exist in the policy. */
-export function suggestPurposes(location: Location, policyPurposes: ReadonlySet<number>): PurposeLink[] {
+/**
+ * Purposes suggested by names alone, for purposes that exist in the policy: the table or file
+ * name, the field's own name, and the names of the other fields in the same table (`siblings`).
+ */
+export function suggestPurposes(location: Location, policyPurposes: ReadonlySet<number>, siblings: readonly string[] = []): PurposeLink[] {
   const found = new Map<number, string>();
   suggestFrom(nameTokens(location), CONTAINER_SUGGESTIONS, location.sourceKind === 'files' ? 'file name' : 'table name', found);
   suggestFrom(tokenize(location.field), FIELD_SUGGESTIONS, 'field name', found);
+  for (const sibling of siblings) suggestFrom(tokenize(sibling), SIBLING_FIELD_SUGGESTIONS, `field "${sibling}" in the same table`, found);
   return [...found.entries()]
     .filter(([p]) => policyPurposes.has(p))
     .sort(([a], [b]) => a - b)
@@ -185,8 +202,11 @@ export interface LinkResult {
   readonly declared: boolean;
 }
 
-/** The purposes a location serves: declared rules when any match, suggestions otherwise. */
-export function linkLocation(location: Location, policy: Policy): LinkResult {
+/**
+ * The purposes a location serves: declared rules when any match, suggestions otherwise.
+ * `siblings` are the names of all fields in the same table or file (for suggestions).
+ */
+export function linkLocation(location: Location, policy: Policy, siblings: readonly string[] = []): LinkResult {
   const matching = policy.links.filter((r) => ruleMatches(r, location));
   if (matching.length > 0) {
     const byPurpose = new Map<number, string>();
@@ -196,5 +216,5 @@ export function linkLocation(location: Location, policy: Policy): LinkResult {
     const links = [...byPurpose.entries()].sort(([a], [b]) => a - b).map(([purpose, because]) => ({ purpose, kind: 'declared' as const, because }));
     return { links, declared: true };
   }
-  return { links: suggestPurposes(location, new Set(policy.purposes.map((p) => p.id))), declared: false };
+  return { links: suggestPurposes(location, new Set(policy.purposes.map((p) => p.id)), siblings), declared: false };
 }

@@ -243,8 +243,8 @@ export interface BuildRecordOptions {
   readonly generatedAt?: string;
 }
 
-function dataMapEntry(f: FieldVerdict, policy: Policy): DataMapEntry {
-  const { links, declared } = linkLocation(f.location, policy);
+function dataMapEntry(f: FieldVerdict, policy: Policy, siblings: readonly string[]): DataMapEntry {
+  const { links, declared } = linkLocation(f.location, policy, siblings);
   return {
     key: locationKey(f.location),
     location: f.location,
@@ -317,7 +317,14 @@ export function buildRecord(
   retentionCounts: readonly RetentionCount[] = [],
   options: BuildRecordOptions = {},
 ): ProcessingRecord {
-  const dataMap = inventory.fields.filter((f) => f.personal).map((f) => dataMapEntry(f, policy));
+  const siblings = new Map<string, string[]>();
+  for (const f of inventory.fields) {
+    const k = containerKey(f.location);
+    const list = siblings.get(k);
+    if (list) list.push(f.location.field);
+    else siblings.set(k, [f.location.field]);
+  }
+  const dataMap = inventory.fields.filter((f) => f.personal).map((f) => dataMapEntry(f, policy, siblings.get(containerKey(f.location)) ?? []));
   const gaps = computeGaps({ inventory, policy, dataMap, retention: retentionCounts });
 
   const controller: ControllerInfo = {
@@ -376,7 +383,7 @@ export function buildRecord(
       };
     });
     const consentRecords = p.consentRequired
-      ? locations.filter((loc) => !gaps.some((g) => g.kind === 'missing-consent' && g.id === `missing-consent:${loc.key}`)).map((loc) => loc.key)
+      ? locations.filter((loc) => !gaps.some((g) => g.kind === 'marketing-without-consent' && g.id === `marketing-without-consent:${loc.key}`)).map((loc) => loc.key)
       : [];
     return {
       id: p.id,

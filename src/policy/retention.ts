@@ -1,4 +1,6 @@
 import type { Connector } from '../connectors/connector.js';
+import { createConnector } from '../connectors/index.js';
+import { sourceDisplayName, type SourceConfig } from '../sources.js';
 import { matchesPattern, tokenize } from '../engine/field-name.js';
 import { describeError } from '../errors.js';
 import type { Container, FieldVerdict, Inventory, Location, SourceKind } from '../types.js';
@@ -76,6 +78,21 @@ const NOT_A_RECORD_DATE: readonly string[] = [
 const NOT_A_DATE_TYPE = /^(?:bool|boolean|bit|tinyint\(1\)|blob|bytea|json|jsonb|uuid)$/i;
 const DATE_TYPE = /date|time/i;
 
+/** Words that make a column name read as a point in time (`shipped_at`, `ordredato`, `created`). */
+const DATE_WORDS: ReadonlySet<string> = new Set([
+  'date', 'dato', 'datum', 'at', 'on', 'time', 'timestamp', 'ts', 'dt', 'tid', 'tidspunkt', 'zeit', 'zeitpunkt', 'day', 'dag', 'tag', 'when',
+  'created', 'updated', 'modified', 'changed', 'deleted', 'closed', 'registered', 'inserted', 'delivered', 'shipped', 'dispatched',
+  'booked', 'placed', 'issued', 'received', 'submitted', 'sent', 'unsubscribed', 'withdrawn', 'revoked', 'terminated', 'ended', 'deactivated',
+  'oprettet', 'opdateret', 'aendret', 'slettet', 'lukket', 'leveret', 'afsendt', 'afmeldt', 'frameldt',
+  'erstellt', 'angelegt', 'erfasst', 'geaendert', 'aktualisiert', 'geloescht', 'geliefert', 'versandt', 'abgemeldet',
+]);
+
+function looksLikeDate(f: FieldVerdict): boolean {
+  if (f.dataType !== undefined && DATE_TYPE.test(f.dataType)) return true;
+  // `delivery_id` and `delivery_street` start like `delivered`, but name no point in time.
+  return tokenize(f.location.field).some((t) => DATE_WORDS.has(t) || t.endsWith('dato') || t.endsWith('datum') || (t.endsWith('date') && t !== 'candidate'));
+}
+
 /** Picks the date column for a rule's start among a table's fields. */
 export function detectDateColumn(
   fields: readonly FieldVerdict[],
@@ -85,7 +102,7 @@ export function detectDateColumn(
     if (f.dataType !== undefined && NOT_A_DATE_TYPE.test(f.dataType)) return false;
     if (f.categories.some((c) => c.category === 'date_of_birth' || c.category === 'hire_date_or_employment')) return false;
     const tokens = tokenize(f.location.field);
-    return !NOT_A_RECORD_DATE.some((w) => matchesPattern(tokens, w));
+    return looksLikeDate(f) && !NOT_A_RECORD_DATE.some((w) => matchesPattern(tokens, w));
   });
   const pick = (patterns: readonly string[]): string | undefined => {
     for (const pattern of patterns) {
@@ -176,7 +193,8 @@ export function planRetentionChecks(inventory: Inventory, policy: Policy, now: D
     const first = fields[0];
     if (!first || personal.length === 0) continue;
     const purposes = new Set<number>();
-    for (const f of personal) for (const l of linkLocation(f.location, policy).links) purposes.add(l.purpose);
+    const siblings = fields.map((f) => f.location.field);
+    for (const f of personal) for (const l of linkLocation(f.location, policy, siblings).links) purposes.add(l.purpose);
     // Only periods after which data must go (delete, anonymise) can be overdue; a marketing
     // opt-out stops the processing but may keep the address on a suppression list.
     const rules = applicableRules(policy, purposes, first.location).filter((r) => r.rule.end === 'delete' || r.rule.end === 'anonymise');
@@ -230,8 +248,12 @@ export async function runRetentionChecks(
       continue;
     }
     const connector = byName.get(check.source);
-    if (!connector?.countOlder || check.containerType === 'file') {
-      out.push({ ...withoutStatus(check), status: 'unsupported', message: `${check.sourceKind} sources cannot count rows by date` });
+    if (check.containerType === 'file' || check.sourceKind === 'files' || (connector && !connector.countOlder)) {
+      out.push({ ...withoutStatus(check), status: 'unsupported', message: `${check.sourceKind} sources cannot count rows by date; check this one by hand` });
+      continue;
+    }
+    if (!connector?.countOlder) {
+      out.push({ ...withoutStatus(check), status: 'error', message: 'the source could not be opened to count rows' });
       continue;
     }
     const container: Container = {
@@ -256,4 +278,33 @@ function withoutStatus(c: RetentionCount): RetentionCheck {
   const { status: _s, ...rest } = c as RetentionCheck & { status: unknown; message?: unknown; overdue?: unknown };
   const { message: _m, overdue: _o, ...check } = rest;
   return check;
+}
+
+/**
+ * Plans the checks and counts them on the scanned sources: opens a connector only for sources
+ * that have something to count, and closes it after. Never throws for a failing source: its
+ * checks come back as `error`.
+ */
+export async function checkRetention(
+  inventory: Inventory,
+  policy: Policy,
+  sources: readonly SourceConfig[],
+  options: { now?: Date; signal?: AbortSignal } = {},
+): Promise<RetentionCount[]> {
+  const plan = planRetentionChecks(inventory, policy, options.now ?? new Date());
+  const needed = new Set(plan.filter((c) => c.column !== undefined && c.sourceKind !== 'files').map((c) => c.source));
+  const connectors: Connector[] = [];
+  for (const source of sources) {
+    if (source.kind === 'files' || !needed.has(sourceDisplayName(source))) continue;
+    try {
+      connectors.push(createConnector(source));
+    } catch {
+      // Reported per check below as unsupported: the scan itself already said why the source failed.
+    }
+  }
+  try {
+    return await runRetentionChecks(plan, connectors, options.signal ? { signal: options.signal } : {});
+  } finally {
+    await Promise.all(connectors.map((c) => c.close().catch(() => undefined)));
+  }
 }

@@ -80,6 +80,18 @@ describe('purpose suggestions from names', () => {
     expect(suggested(table('public.customers', 'adgangskode'))).toEqual([1, 5, 7]);
   });
 
+  it('reads what a table is for from the other fields in it: interests → 2, a consent or newsletter flag → 8', () => {
+    const siblings = ['first_name', 'email', 'interests', 'marketing_consent', 'consent_date'];
+    expect(suggestPurposes(table('public.contacts', 'email'), ALL, siblings).map((l) => [l.purpose, l.because])).toEqual([
+      [1, 'table name matches "contact*"'],
+      [2, 'field "interests" in the same table matches "interests"'],
+      [5, 'table name matches "contact*"'],
+      [8, 'field "marketing_consent" in the same table matches "marketing consent*"'],
+    ]);
+    expect(suggestPurposes(file('exports/contacts.tsv'), ALL, ['email', 'newsletter']).map((l) => l.purpose)).toEqual([1, 5, 8]);
+    expect(suggestPurposes(table('hr.employees', 'email'), ALL, ['email', 'hire_date']).map((l) => l.purpose)).toEqual([]);
+  });
+
   it('reads the whole path of a file', () => {
     expect(suggested(file('exports/newsletter/2023.csv'))).toEqual([8]);
     expect(suggested(file('exports/kunder.csv'))).toEqual([1, 5]);

@@ -58,6 +58,10 @@ describe('retention planning', () => {
     expect(detectDateColumn([field('created_at', 'timestamp')], 'consent_withdrawn')).toBeUndefined();
     expect(detectDateColumn([field('is_active', 'boolean'), field('name', 'text')], 'created')).toBeUndefined();
     expect(detectDateColumn([field('x', 'text'), field('booked', 'datetime')], 'created')).toEqual({ column: 'booked', source: 'detected' });
+    // Names that start like the event but are no point in time.
+    const deliveries = ['delivery_id', 'delivery_street', 'delivery_country', 'shipped_at', 'delivered_at'].map((n) => field(n, 'TEXT'));
+    expect(detectDateColumn(deliveries, 'delivery')).toEqual({ column: 'delivered_at', source: 'detected' });
+    expect(detectDateColumn([field('delivery_id', 'INTEGER'), field('created', 'TEXT')], 'delivery')).toEqual({ column: 'created', source: 'approximate' });
   });
 
   it('subtracts calendar periods', () => {
@@ -88,12 +92,12 @@ describe('buildRecord', () => {
   });
 
   it('flags personal data linked to no purpose (Art. 5(1)(b))', () => {
-    expect(gaps('no-purpose').map((g) => [g.id, g.count])).toEqual([
-      ['no-purpose:files:exports.logs/access.log', 1],
-      [`no-purpose:${SOURCE}.main.employees`, 2],
-      [`no-purpose:${SOURCE}.main.imports`, 1],
+    expect(gaps('unlinked').map((g) => [g.id, g.count])).toEqual([
+      ['unlinked:files:exports.logs/access.log', 1],
+      [`unlinked:${SOURCE}.main.employees`, 2],
+      [`unlinked:${SOURCE}.main.imports`, 1],
     ]);
-    expect(gaps('no-purpose')[0]?.rule).toMatch(/Art\. 5\(1\)\(b\)/);
+    expect(gaps('unlinked')[0]?.rule).toMatch(/Art\. 5\(1\)\(b\)/);
   });
 
   it('flags a category the linked purposes do not declare (CPR in customers)', () => {
@@ -104,7 +108,7 @@ describe('buildRecord', () => {
   });
 
   it('flags marketing data without a consent field, and accepts samtykke', () => {
-    expect(gaps('missing-consent').map((g) => g.id)).toEqual([`missing-consent:${SOURCE}.main.newsletter_subscribers`]);
+    expect(gaps('marketing-without-consent').map((g) => g.id)).toEqual([`marketing-without-consent:${SOURCE}.main.newsletter_subscribers`]);
     expect(record.purposes.find((p) => p.id === 8)?.consentRecords).toEqual([`${SOURCE}.main.marketing_contacts`]);
   });
 
@@ -142,7 +146,7 @@ describe('buildRecord', () => {
     expect(gaps('suggested-links')[0]?.count).toBe(7);
     const declared: Policy = { ...policy, links: [{ match: '*', purposes: [1] }] };
     const r = buildRecord(fixtureInventory(), declared);
-    expect(r.gaps.some((g) => g.kind === 'suggested-links' || g.kind === 'no-purpose')).toBe(false);
+    expect(r.gaps.some((g) => g.kind === 'suggested-links' || g.kind === 'unlinked')).toBe(false);
     expect(r.summary.fieldsDeclared).toBe(r.summary.personalFields);
   });
 
