@@ -54,4 +54,26 @@ describe('classifyField', () => {
     expect(few.confidence).toBeCloseTo(0.54, 2);
     expect(many.confidence).toBeGreaterThan(0.85);
   });
+  it('tests each distinct value once and counts every occurrence', () => {
+    let calls = 0;
+    const counting: Detector = { ...digits, match: (v) => (calls++, /^\d+$/.test(v)) };
+    const values = Array.from({ length: 100 }, (_, i) => (i % 2 === 0 ? '12345678' : '87654321'));
+    const v = classifyField(at('phone'), 'text', sample(values), ctx, { ...options, detectors: [counting] });
+    expect(calls).toBe(2);
+    expect(v.categories[0]?.evidence).toMatchObject({ sampled: 100, matched: 100 });
+  });
+  it('stops testing values once a detector cannot reach the threshold, without changing verdicts', () => {
+    let calls = 0;
+    const counting: Detector = { ...digits, match: (v) => (calls++, /^\d+$/.test(v)) };
+    const words = Array.from({ length: 1000 }, (_, i) => `word${i}x`);
+    const none = classifyField(at('notes'), 'text', sample(words), ctx, { ...options, detectors: [counting] });
+    expect(none.personal).toBe(false);
+    expect(calls).toBeLessThan(1000);
+    calls = 0;
+    // Half digits: reachable until the end, so every value is tested and the evidence is complete.
+    const half = Array.from({ length: 1000 }, (_, i) => (i % 2 === 0 ? String(10_000_000 + i) : `w${i}`));
+    const v = classifyField(at('phone'), 'text', sample(half), ctx, { ...options, detectors: [counting] });
+    expect(calls).toBe(1000);
+    expect(v.categories[0]?.evidence).toMatchObject({ sampled: 1000, matched: 500 });
+  });
 });
