@@ -34,16 +34,16 @@ nav.bar{position:sticky;top:0;z-index:5;background:#fff;border-bottom:1px solid 
 nav.bar a{color:var(--accent);text-decoration:none;font-weight:550;font-size:14px}
 nav.bar .filters{margin-left:auto;display:flex;gap:8px;align-items:center;flex-wrap:wrap}
 nav.bar input,nav.bar select{font:inherit;font-size:14px;padding:5px 9px;border:1px solid #b8c0cc;border-radius:6px;background:#fff}
-nav.bar input{width:240px}
+nav.bar input{width:220px}
 nav.bar select{max-width:210px}
 td.nowrap{white-space:nowrap}
-#shown{font-size:13px;color:var(--muted)}
+#shown{font-size:13px;color:var(--muted);min-width:90px}
 main{padding:8px 32px 48px;max-width:1500px}
 section.block{margin-top:28px}
 h2{font-size:20px;margin:0 0 6px}
 h3{font-size:17px;margin:0 0 4px}
 p.lead{margin:0 0 14px;color:var(--muted);max-width:900px}
-.cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(170px,1fr));gap:12px}
+.cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(150px,1fr));gap:12px}
 .card{background:var(--card);border:1px solid var(--line);border-radius:10px;padding:12px 14px}
 .card .n{font-size:26px;font-weight:700;line-height:1.2}
 .card .l{color:var(--muted);font-size:13px}
@@ -95,14 +95,14 @@ tbody.group th{background:#f8fafc;font-weight:600;text-align:left}
 @media print{nav.bar{position:static}nav.bar .filters{display:none}[hidden]{display:revert!important}}
 `;
 
-/** Filters the page: text search, purpose, severity. Works on data-* attributes, no data in the script. */
+/** Filters the page: text search (an item's text and its data-t), purpose, severity. Works on data-* attributes, no data in the script. */
 const SCRIPT = `
 (function(){
   var q=document.getElementById('q'),pp=document.getElementById('fp'),sv=document.getElementById('fs'),shown=document.getElementById('shown');
   function apply(){
     var t=q.value.trim().toLowerCase(),p=pp.value,s=sv.value,n=0,all=0;
     document.querySelectorAll('[data-f]').forEach(function(el){
-      var ok=(!t||el.textContent.toLowerCase().indexOf(t)>=0)
+      var ok=(!t||(el.textContent+' '+(el.getAttribute('data-t')||'')).toLowerCase().indexOf(t)>=0)
         &&(!p||(' '+(el.getAttribute('data-p')||'')+' ').indexOf(' '+p+' ')>=0)
         &&(!s||!el.hasAttribute('data-s')||el.getAttribute('data-s')===s);
       el.hidden=!ok;all++;if(ok)n++;
@@ -114,7 +114,7 @@ const SCRIPT = `
       var box=document.getElementById(m.getAttribute('data-empty-for'));
       m.hidden=!box||!!box.querySelector('[data-f]:not([hidden])');
     });
-    shown.textContent=(t||p||s)?(n+' of '+all+' items shown'):'';
+    shown.textContent=(t||p||s)?(n+' of '+all+' shown'):'';
   }
   [q,pp,sv].forEach(function(el){el.addEventListener('input',apply);el.addEventListener('change',apply);});
   apply();
@@ -262,7 +262,7 @@ ${undeclared.length ? `<dt>Found but not declared</dt><dd>${list(undeclared)}</d
 function purposesSection(r: ProcessingRecord): string {
   return `<section class="block" id="purposes">
 <h2>Record of processing activities — controller (Art. 30(1))</h2>
-<p class="lead">Controller: <b>${esc(r.controller.name)}</b>${contactText({ ...r.controller, name: undefined }) ? ` — ${esc(contactText({ ...r.controller, name: undefined }))}` : ''}.
+<p class="lead">Controller: <b>${esc(r.controller.name)}</b> — ${esc(contactText({ ...r.controller, name: undefined }) || 'contact details not stated in the policy')}.
 ${r.controller.dpo ? `Data protection officer: ${esc(contactText(r.controller.dpo))}.` : 'No data protection officer named in the policy.'}
 ${r.controller.jointControllers.length ? `Joint controllers: ${esc(r.controller.jointControllers.map(contactText).join('; '))}.` : ''}</p>
 <div id="purposelist">${r.purposes.map(purposeBlock).join('\n')}</div>
@@ -279,7 +279,7 @@ function processorSection(r: ProcessingRecord): string {
 <h2>Record of processing activities — processor (Art. 30(2))</h2>
 <p class="lead">${esc(p.description)}</p>
 <div class="purpose"><dl class="rec">
-<dt>Processor<small>Art. 30(2)(a)</small></dt><dd>${esc(contactText(p.processor))}${p.processor.dpo ? `<br>DPO: ${esc(contactText(p.processor.dpo))}` : ''}</dd>
+<dt>Processor<small>Art. 30(2)(a)</small></dt><dd>${esc(p.processor.name)} — ${esc(contactText({ ...p.processor, name: undefined }) || 'contact details not stated in the policy')}${p.processor.dpo ? `<br>DPO: ${esc(contactText(p.processor.dpo))}` : ''}</dd>
 <dt>On behalf of (controllers)<small>Art. 30(2)(a)</small></dt><dd>${esc(p.controllers)}</dd>
 <dt>Categories of processing<small>Art. 30(2)(b)</small></dt><dd>${list(p.categoriesOfProcessing.map(esc))}</dd>
 <dt>Sub-processors</dt><dd>${list(p.subProcessors.map((s) => esc(s.name)))}</dd>
@@ -308,7 +308,7 @@ function dataMapSection(r: ProcessingRecord): string {
             ? `${top.matched} of ${top.sampled} values${top.namePattern ? `; name “${esc(top.namePattern)}”` : ''}`
             : '';
           const others = e.categories.slice(1).map((c) => `${esc(c.label)} ${pct(c.confidence)}`).join(', ');
-          return `<tr data-f data-p="${e.purposes.map((p) => p.purpose).join(' ')}">
+          return `<tr data-f data-t="${esc(`${e.location.source} ${e.location.container}`)}" data-p="${e.purposes.map((p) => p.purpose).join(' ')}">
 <td class="mono">${esc(e.location.field)}</td><td class="muted">${esc(e.dataType ?? '')}</td>
 <td>${esc(top?.label ?? e.category ?? '')}${others ? `<br><small class="muted">also ${others}</small>` : ''}</td>
 <td>${top?.policyCategory ? esc(r.matrix.columns.find((c) => c.id === top.policyCategory)?.name ?? top.policyCategory) : '<span class="warn">not in policy</span>'}</td>
