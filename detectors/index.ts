@@ -1,6 +1,12 @@
 import type { Detector } from '../src/types.js';
+import { company } from './company/company.js';
 import { email } from './email/email.js';
 import { fax } from './fax/fax.js';
+import { firstName } from './first-name/first-name.js';
+import { gender } from './gender/gender.js';
+import { jobTitle } from './job-title/job-title.js';
+import { lastName } from './last-name/last-name.js';
+import { personName } from './person-name/person-name.js';
 import { phone, phoneExtension } from './phone/phone.js';
 import { bankAccount } from './bank-account/bank-account.js';
 import { dateOfBirth } from './date-of-birth/date-of-birth.js';
@@ -14,6 +20,6 @@ import { photo } from './photo/photo.js';
 import { username } from './username/username.js';
 
 /** The built-in detector catalogue, in the order reports list them. */
-export const builtinDetectors: readonly Detector[] = [email, phone, fax, phoneExtension, dateOfBirth, employment, username, password, passwordHash, ipAddress, paymentCard, bankAccount, nationalId, freeText, freeTextIdentifiers, photo];
+export const builtinDetectors: readonly Detector[] = [email, phone, fax, personName, firstName, lastName, jobTitle, company, gender, phoneExtension, dateOfBirth, employment, username, password, passwordHash, ipAddress, paymentCard, bankAccount, nationalId, freeText, freeTextIdentifiers, photo];
 
-export { email, fax, phone, phoneExtension, dateOfBirth, employment, username, password, passwordHash, ipAddress, paymentCard, bankAccount, nationalId, freeText, freeTextIdentifiers, photo };
+export { company, email, fax, firstName, gender, jobTitle, lastName, personName, phone, phoneExtension, dateOfBirth, employment, username, password, passwordHash, ipAddress, paymentCard, bankAccount, nationalId, freeText, freeTextIdentifiers, photo };

@@ -11,11 +11,19 @@ const PERSON_CONTAINER_WORDS: readonly string[] = [
   'customer*', 'client*', 'contact*', 'employee*', 'staff', 'person*', 'people', 'user*', 'member*',
   'subscriber*', 'account*', 'profile*', 'lead*', 'prospect*', 'patient*', 'student*', 'applicant*',
   'candidate*', 'recipient*', 'guest*', 'passenger*', 'driver*', 'author*', 'owner*', 'worker*',
-  'signup*', 'registration*', 'newsletter*', 'consent*',
+  'signup*', 'registration*', 'newsletter*', 'consent*', 'actor*', 'actress*', 'teacher*', 'doctor*', 'nurse*',
+  'volunteer*', 'donor*', 'borrower*', 'tenant*', 'visitor*', 'attendee*', 'participant*', 'respondent*',
+  'salesperson*', 'salesrep*', 'representative*', 'agent*', 'player*', 'athlete*', 'citizen*', 'resident', 'residents',
+  'beneficiar*', 'policyholder*', 'insured', 'personnel', 'emp', 'employment*', 'payroll*', 'spouse*',
+  'dependant*', 'dependent*', 'traveller*', 'traveler*', 'buyer*', 'shopper*', 'pupil*',
   // Danish, German, Swedish, Norwegian, Dutch, French, Spanish
   'kunde*', 'kontakt*', 'medarbejder*', 'ansat*', 'ansatte', 'bruger*', 'person*', 'medlem*',
   'mitarbeiter*', 'benutzer*', 'nutzer*', 'kund*', 'anstallda', 'anvandare', 'brukere', 'klant*',
   'medewerker*', 'gebruiker*', 'personeel', 'utilisateur*', 'employe*', 'clientes', 'usuario*', 'empleado*',
+  'elev', 'elever', 'borger*', 'patienter', 'deltager*', 'lejer*', 'frivillig*', 'personale*', 'kontaktperson*',
+  'mitglied*', 'teilnehmer*', 'patienten', 'schuler*', 'mieter*', 'ansprechpartner*', 'personal', 'medlemmar',
+  'deltagare', 'hyresgast*', 'leden', 'deelnemer*', 'huurder*', 'werknemer*', 'salarie*', 'adherent*',
+  'membre*', 'personne*', 'eleve*', 'locataire*', 'socio*', 'miembro*', 'alumno*', 'paciente*', 'funcionario*',
 ];
 
 /** Field names that only a record about a person has. */
@@ -23,8 +31,16 @@ const PERSON_FIELD_WORDS: readonly string[] = [
   'first name', 'firstname', 'last name', 'lastname', 'surname', 'given name', 'family name', 'full name',
   'contact name', 'contact person', 'birth*', 'date of birth', 'dob', 'email', 'e mail', 'fornavn', 'efternavn',
   'mellemnavn', 'foedselsdato', 'vorname', 'nachname', 'geburts*', 'fornamn', 'efternamn', 'etternavn',
-  'voornaam', 'achternaam', 'prenom', 'nom de famille', 'nombre', 'apellido*', 'gender', 'sex', 'cpr*',
+  'voornaam', 'achternaam', 'prenom', 'nom de famille', 'nombre completo', 'primer nombre', 'apellido*', 'gender', 'sex', 'cpr*',
   'ssn', 'title of courtesy', 'salutation', 'anrede', 'hire date', 'mobile', 'mobil', 'mobiltelefon',
+  // Contact-person columns make a table a person table (labelling rule 4), even when mostly empty.
+  'contact title', 'contact first name', 'contact last name', 'contact email', 'kontaktperson', 'ansprechpartner',
+  'contactpersoon', 'middle name', 'maiden name', 'job title', 'jobtitle', 'home phone', 'home address',
+  'personal email', 'private email', 'nationality', 'marital status', 'civil status', 'passport*', 'national id',
+  'social security', 'emergency contact', 'birthday', 'foedselsdag', 'fodelsedatum', 'geburtstag', 'personnummer',
+  'foedselsnummer', 'fodselsnummer', 'bsn', 'courtesy title', 'honorific', 'tiltale', 'koen', 'kjoenn',
+  'geschlecht', 'geslacht', 'sexe', 'sexo', 'pigenavn', 'mellomnavn', 'mellannamn', 'fornamn', 'efternamn',
+  'prenom', 'nachname', 'vorname', 'apellidos', 'sobrenome', 'cognome', 'stillingsbetegnelse', 'salary',
 ];
 
 export function containerTokens(containerName: string): string[] {
