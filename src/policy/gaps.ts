@@ -79,7 +79,8 @@ export const CONSENT_FIELD_WORDS: readonly string[] = [
 /** Marketing flags that say someone is on a list, not that they consented. */
 const MARKETING_FLAG_WORDS: readonly string[] = ['newsletter*', '*nyhedsbrev*', 'marketing*', 'mailing*'];
 
-const SPECIAL_CATEGORIES: ReadonlySet<string> = new Set(['national_id', 'date_of_birth', 'photo', 'gender', 'payment_card', 'bank_account']);
+/** Categories whose undeclared presence is a high-severity gap: identity numbers, financial data, birth dates, photos, gender. */
+const SENSITIVE_CATEGORIES: ReadonlySet<string> = new Set(['national_id', 'date_of_birth', 'photo', 'gender', 'payment_card', 'bank_account']);
 
 export interface GapInput {
   readonly inventory: Inventory;
@@ -265,7 +266,7 @@ export function computeGaps(input: GapInput): Gap[] {
       gaps.push({
         id: `undeclared-category:${key}:${category}`,
         kind: 'undeclared-category',
-        severity: SPECIAL_CATEGORIES.has(category) ? 'high' : 'medium',
+        severity: SENSITIVE_CATEGORIES.has(category) ? 'high' : 'medium',
         title: GAP_KINDS['undeclared-category'].title,
         detail:
           `${key} holds ${category} (${plural(hits.length, 'field')}) and serves purpose ${purposeList(purposes)}, ` +
@@ -275,7 +276,7 @@ export function computeGaps(input: GapInput): Gap[] {
         rule: 'Art. 30(1)(c) GDPR (the record lists the categories of personal data), Art. 13(1)/14(1) (the privacy notice tells people what is collected) and Art. 5(1)(c) (data minimisation).',
         fix: inPolicy
           ? `Add "${inPolicy.id}" to the purpose's dataCategories if the purpose needs it, or stop collecting it there.`
-          : `Delete the ${category} data if no purpose needs it; otherwise add a data category for it to the policy and the privacy notice${SPECIAL_CATEGORIES.has(category) ? ' (national id numbers and special categories need a specific legal basis, e.g. the Danish Data Protection Act § 11 for CPR numbers)' : ''}.`,
+          : `Delete the ${category} data if no purpose needs it; otherwise add a data category for it to the policy and the privacy notice${category === 'national_id' ? ' (CPR numbers may only be processed as the Danish Data Protection Act § 11 allows)' : ''}.`,
         count: hits.length,
         unit: 'fields',
         locations: hits.map((e) => refOf(e)),

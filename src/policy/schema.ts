@@ -69,10 +69,10 @@ export const RETENTION_ENDS = {
 
 export const DurationSchema = z
   .object({
-    years: z.number().int().min(0).optional(),
-    months: z.number().int().min(0).optional(),
-    weeks: z.number().int().min(0).optional(),
-    days: z.number().int().min(0).optional(),
+    years: z.number().int().min(0).optional().describe('Calendar years.'),
+    months: z.number().int().min(0).optional().describe('Calendar months.'),
+    weeks: z.number().int().min(0).optional().describe('Weeks of 7 days.'),
+    days: z.number().int().min(0).optional().describe('Days.'),
   })
   .strict()
   .refine((d) => (d.years ?? 0) + (d.months ?? 0) + (d.weeks ?? 0) + (d.days ?? 0) > 0, 'give at least one of years, months, weeks, days')
@@ -116,7 +116,7 @@ export const PurposeSchema = z
     recipients: z.array(Id).default([]).describe('Ids from `recipients`.'),
     transfers: z.array(Id).optional().describe('Ids from `transfers`; omitted means every transfer in the policy applies.'),
     measures: z.array(Id).optional().describe('Ids from `measures`; omitted means every measure applies.'),
-    retention: z.array(RetentionRuleSchema).default([]),
+    retention: z.array(RetentionRuleSchema).default([]).describe('How long the purpose keeps its data (Art. 30(1)(f)).'),
   })
   .strict()
   .describe('One purpose of processing: one Art. 30(1) record entry.');
@@ -125,7 +125,7 @@ export const DataCategorySchema = z
   .object({
     id: Id,
     name: Text.describe('The policy\'s own words ("Contact details").'),
-    description: Text.optional(),
+    description: Text.optional().describe('The policy\'s fuller wording.'),
     pdmapCategories: z
       .array(Text)
       .min(1)
@@ -135,13 +135,12 @@ export const DataCategorySchema = z
           'hire_date_or_employment, username, password, payment_card, bank_account, national_id, ip_address, ' +
           'free_text_personal, photo, gender, or a custom detector\'s id. A trailing `.*` covers a family (`address.*`).',
       ),
-    special: z.boolean().default(false).describe('Special category (Art. 9) or national id number: handled with extra care.'),
   })
   .strict()
   .describe('A category of personal data in the policy\'s words, mapped to the categories pdmap detects.');
 
 const Named = z
-  .object({ id: Id, name: Text, description: Text.optional() })
+  .object({ id: Id, name: Text.describe('As the policy words it.'), description: Text.optional().describe('More detail, for the record.') })
   .strict();
 
 export const RecipientSchema = Named.extend({
@@ -160,27 +159,27 @@ export const SourceSchema = Named.extend({
 export const TransferSchema = z
   .object({
     id: Id,
-    description: Text,
+    description: Text.describe('What is transferred, to whom, why.'),
     recipients: z.array(Id).default([]).describe('Ids from `recipients`.'),
     countries: z.array(Text).min(1).describe('ISO 3166 country codes or words ("US", "outside the EU/EEA").'),
-    safeguards: z.array(SafeguardSchema).min(1),
+    safeguards: z.array(SafeguardSchema).min(1).describe('The safeguards the transfer relies on (see "Codes").'),
     safeguardNote: Text.optional().describe('The safeguard in the policy\'s own words.'),
   })
   .strict()
   .describe('A transfer of personal data outside the EU/EEA (Art. 30(1)(e), Chapter V).');
 
 export const MeasureSchema = Named.extend({
-  kind: z.enum(['technical', 'organisational', 'physical']).default('technical'),
+  kind: z.enum(['technical', 'organisational', 'physical']).default('technical').describe('Technical, organisational or physical.'),
 })
   .strict()
   .describe('A technical or organisational security measure (Art. 32).');
 
 const Contact = z
   .object({
-    name: Text.optional(),
-    address: Text.optional(),
-    email: Text.optional(),
-    phone: Text.optional(),
+    name: Text.optional().describe('Name of the organisation or person.'),
+    address: Text.optional().describe('Postal address.'),
+    email: Text.optional().describe('E-mail address for data protection questions.'),
+    phone: Text.optional().describe('Phone number.'),
   })
   .strict();
 
@@ -193,7 +192,7 @@ export const LinkRuleSchema = z
     path: Text.optional().describe('Glob over a file\'s path relative to the scanned folder (`exports/**/newsletter*.csv`).'),
     field: Text.optional().describe('With `path`: glob over the field (column or JSON key path); default every field.'),
     purposes: z.array(z.number().int().positive()).describe('Purpose ids the locations serve. An empty list declares "no purpose" on purpose.'),
-    note: Text.optional(),
+    note: Text.optional().describe('Why, for the next reader.'),
   })
   .strict()
   .refine((r) => (r.match === undefined) !== (r.path === undefined), 'give either `match` or `path`')
@@ -211,27 +210,28 @@ export const PolicySchema = z
   .object({
     policy: z
       .object({
-        title: Text,
-        version: Text.optional(),
+        title: Text.describe('Title of the policy text.'),
+        version: Text.optional().describe('Version as the policy text states it.'),
         updated: Text.optional().describe('Date the policy text was last updated.'),
         source: Text.optional().describe('Where the policy text is published.'),
       })
-      .strict(),
+      .strict()
+      .describe('Which policy text this file encodes.'),
     controller: Contact.extend({
       name: Text.describe('The controller\'s legal name.'),
       dpo: Contact.optional().describe('The data protection officer, if one is appointed.'),
       representative: Contact.optional().describe('EU representative (Art. 27), if any.'),
-      jointControllers: z.array(Contact).default([]),
+      jointControllers: z.array(Contact).default([]).describe('Joint controllers (Art. 26), if any.'),
     })
       .strict()
       .describe('Who is responsible (Art. 30(1)(a)).'),
-    dataSubjects: z.array(Named.describe('A category of data subjects.')).min(1),
-    dataCategories: z.array(DataCategorySchema).min(1),
-    sources: z.array(SourceSchema).default([]),
-    recipients: z.array(RecipientSchema).default([]),
-    transfers: z.array(TransferSchema).default([]),
-    measures: z.array(MeasureSchema).default([]),
-    purposes: z.array(PurposeSchema).min(1),
+    dataSubjects: z.array(Named.describe('A category of data subjects.')).min(1).describe('Categories of data subjects (Art. 30(1)(c)).'),
+    dataCategories: z.array(DataCategorySchema).min(1).describe('Categories of personal data (Art. 30(1)(c)), in the policy\'s words.'),
+    sources: z.array(SourceSchema).default([]).describe('Where the data comes from.'),
+    recipients: z.array(RecipientSchema).default([]).describe('Categories of recipients (Art. 30(1)(d)).'),
+    transfers: z.array(TransferSchema).default([]).describe('Transfers to third countries (Art. 30(1)(e)).'),
+    measures: z.array(MeasureSchema).default([]).describe('Technical and organisational security measures (Art. 30(1)(g)).'),
+    purposes: z.array(PurposeSchema).min(1).describe('The purposes of processing, one Art. 30(1) entry each.'),
     processor: z
       .object({
         description: Text.describe('What is processed on behalf of others, in the policy\'s words.'),
@@ -246,7 +246,7 @@ export const PolicySchema = z
       .optional()
       .describe('The Art. 30(2) record, for processing done as a processor on behalf of customers.'),
     links: z.array(LinkRuleSchema).default([]).describe('Which purposes each location serves. Where no rule speaks, pdmap suggests purposes from names.'),
-    dateColumns: z.array(DateColumnSchema).default([]),
+    dateColumns: z.array(DateColumnSchema).default([]).describe('Date columns for retention checks, where the name does not tell.'),
     consentFieldNames: z
       .array(Text)
       .default([])
