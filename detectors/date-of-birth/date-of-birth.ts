@@ -68,7 +68,7 @@ export const dateOfBirth: Detector = {
     // sv: födelsedatum, födelsedag, född
     { pattern: 'fodelsedatum', weight: 0.95, lang: 'sv' },
     { pattern: 'fodelsedag', weight: 0.9, lang: 'sv' },
-    { pattern: 'fodelsear', weight: 0.85, lang: 'sv' },
+    { pattern: 'födelseår', weight: 0.85, lang: 'sv' },
     { pattern: 'fodd', weight: 0.85, lang: 'sv' },
     // nl
     { pattern: 'geboortedatum', weight: 0.95, lang: 'nl' },

@@ -20,7 +20,7 @@ const DMY = /^(\d{1,2})([-/.])(\d{1,2})\2(\d{2}|\d{4})(?:[T\s](.{1,40}))?$/;
 /** `19620218` */
 const COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
 /** `00:00`, `00:00:00`, `00:00:00.000Z`, `23:00:00+01:00`, `00:00:00 UTC` */
-const TIME = /^\d{1,2}:(\d{2})(?::(\d{2})(?:[.,]\d{1,9})?)?\s?(?:Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?$/i;
+const TIME = /^(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d{1,9})?)?\s?(?:Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?$/i;
 
 /** Month names and abbreviations in the languages pdmap reads field names in. */
 const MONTHS: ReadonlyMap<string, number> = buildMonths([
@@ -113,8 +113,10 @@ function build(year: number, month: number, day: number, time: string | undefine
   if (time !== undefined) {
     const t = TIME.exec(time.trim());
     if (!t) return undefined;
-    const minutes = Number(t[1]);
-    const seconds = t[2] === undefined ? 0 : Number(t[2]);
+    const hours = Number(t[1]);
+    const minutes = Number(t[2]);
+    const seconds = t[3] === undefined ? 0 : Number(t[3]);
+    if (hours > 23 || minutes > 59 || seconds > 60) return undefined;
     // A stored date read through a time zone becomes `T23:00:00.000Z` or `T05:30:00Z`:
     // whole or half hours with zero seconds are still "a date"; `14:23:11` is a moment.
     clockTime = seconds !== 0 || (minutes !== 0 && minutes !== 30 && minutes !== 45);

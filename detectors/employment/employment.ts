@@ -2,7 +2,7 @@ import type { Detector } from '../../src/types.js';
 import { currentYear, parseDate } from '../date-of-birth/dates.js';
 
 /** `45000`, `45000.00`, `45.000,50`, `DKK 45,000`, `€ 3.200`, `45000 kr.`, `0.15`, `15 %` */
-const AMOUNT = /^(?:[a-z]{1,3}\.?\s?|[$€£¥]\s?)?\d{1,3}(?:[.,' ]?\d{3})*(?:[.,]\d{1,4})?\s?(?:[%$€£¥]|[a-z]{1,3}\.?)?$/i;
+const AMOUNT = /^(?:(?:kr|dkk|sek|nok|eur|usd|gbp|chf|isk|pln)\.?\s?|[$€£¥]\s?)?\d{1,3}(?:[.,' ]?\d{3})*(?:[.,]\d{1,4})?\s?(?:[%$€£¥]|(?:kr|dkk|sek|nok|eur|usd|gbp|chf|isk|pln)\.?)?$/i;
 /** `2019-2021`, `2019 – 2023`, `1998-present` */
 const YEAR_SPAN = /^((?:19|20)\d\d)\s?[-–]\s?(?:(?:19|20)\d\d|present|now|nu|heute|idag|nå|heden|aujourd'hui|actual)$/i;
 
@@ -96,7 +96,7 @@ export const employment: Detector = {
     { pattern: 'einstellungsdatum', weight: 0.95, lang: 'de' },
     { pattern: 'austrittsdatum', weight: 0.9, lang: 'de' },
     { pattern: 'austritt', weight: 0.75, lang: 'de', when: 'person-context' },
-    { pattern: 'beschaeftigt seit', weight: 0.9, lang: 'de' },
+    { pattern: 'beschäftigt seit', weight: 0.9, lang: 'de' },
     { pattern: 'gehalt', weight: 0.9, lang: 'de' },
     { pattern: '*gehalt', weight: 0.85, lang: 'de' },
     { pattern: 'lohn', weight: 0.85, lang: 'de' },
@@ -104,11 +104,13 @@ export const employment: Detector = {
     // sv (`lön` folds to `lon`, which is also longitude: only compounds)
     { pattern: 'anstallningsdatum', weight: 0.95, lang: 'sv' },
     { pattern: 'anstallning*', weight: 0.85, lang: 'sv' },
-    { pattern: 'anstalld', weight: 0.8, lang: 'sv', when: 'person-context' },
+    { pattern: 'anställd', weight: 0.8, lang: 'sv', when: 'person-context' },
+    { pattern: 'månadslön', weight: 0.9, lang: 'sv' },
     { pattern: 'manadslon', weight: 0.9, lang: 'sv' },
-    { pattern: 'timlon', weight: 0.9, lang: 'sv' },
+    { pattern: 'timlön', weight: 0.9, lang: 'sv' },
+    { pattern: 'årslön', weight: 0.9, lang: 'sv' },
     { pattern: 'arslon', weight: 0.9, lang: 'sv' },
-    { pattern: 'grundlon', weight: 0.9, lang: 'sv' },
+    { pattern: 'grundlön', weight: 0.9, lang: 'sv' },
     // nl
     { pattern: 'datum in dienst', weight: 0.95, lang: 'nl' },
     { pattern: 'in dienst*', weight: 0.85, lang: 'nl' },

@@ -171,7 +171,7 @@ const NOTE_WORDS: readonly (readonly [string, string])[] = [
   ['about', 'en'], ['about me', 'en'], ['observations', 'en'], ['additional info', 'en'], ['free text', 'en'],
   ['bemaerkning*', 'da'], ['kommentar*', 'da'], ['besked', 'da'], ['notat*', 'da'], ['noter', 'da'], ['beskrivelse', 'da'],
   ['nachricht', 'de'], ['bemerkung*', 'de'], ['notiz*', 'de'], ['anmerkung*', 'de'], ['beschreibung', 'de'],
-  ['meddelande', 'sv'], ['anteckning*', 'sv'], ['beskrivning', 'sv'], ['ovrigt', 'sv'],
+  ['meddelande', 'sv'], ['anteckning*', 'sv'], ['beskrivning', 'sv'], ['övrigt', 'sv'],
   ['merknad*', 'no'], ['melding', 'no'],
   ['opmerking*', 'nl'], ['bericht', 'nl'], ['notitie*', 'nl'], ['omschrijving', 'nl'], ['beschrijving', 'nl'],
   ['commentaire*', 'fr'], ['remarque*', 'fr'], ['observation*', 'fr'],

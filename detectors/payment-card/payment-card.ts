@@ -59,8 +59,10 @@ export function cardScore(value: string): number {
   if (CARD_CHARS.test(value)) {
     const digits = value.replace(/[ -]/g, '');
     if (digits.length < 13 || digits.length > 19) return 0;
-    if (!luhn(digits) || cardNetwork(digits) === undefined) return 0;
-    if (digits.length === 13) return 0.3;
+    const network = luhn(digits) ? cardNetwork(digits) : undefined;
+    if (network === undefined) return 0;
+    // 13 digits is an EAN-13 length; only old Visa cards used it, and barcodes from 400–440 collide.
+    if (digits.length === 13) return network === 'visa' ? 0.3 : 0;
     return 1;
   }
   return maskedScore(value);

@@ -101,6 +101,20 @@ export const CALL_NUMBER_NAMES: readonly NameSignal[] = [
   { pattern: 'celular', weight: 0.8, lang: 'es' },
 ];
 
+/** The words for a fax number: the fax detector's hints, and the phone detector's counter-hints. */
+export const FAX_NAMES: readonly NameSignal[] = [
+  { pattern: 'fax', weight: 0.95, lang: 'en' },
+  { pattern: '*fax', weight: 0.9, lang: 'en' },
+  { pattern: 'fax*', weight: 0.9, lang: 'en' },
+  { pattern: 'telefax', weight: 0.95, lang: 'da' },
+  { pattern: 'facsimile', weight: 0.95, lang: 'en' },
+  { pattern: 'faks', weight: 0.95, lang: 'no' },
+  { pattern: 'faks*', weight: 0.9, lang: 'no' },
+  { pattern: 'telefaks', weight: 0.95, lang: 'no' },
+  { pattern: 'télécopie', weight: 0.95, lang: 'fr' },
+  { pattern: 'télécopieur', weight: 0.95, lang: 'fr' },
+];
+
 /**
  * Organisation-only tables (shippers, offices, stores) hold company phones, which are not
  * personal: outside a container about people a name hint counts for much less, so a company's
@@ -126,10 +140,7 @@ export const phone: Detector = {
   names: [
     ...weakerOutsidePersonContext(CALL_NUMBER_NAMES),
     // A fax number has a category of its own; a phone's type or country code is not a number to call.
-    { pattern: 'fax', weight: -0.95 },
-    { pattern: '*fax', weight: -0.95 },
-    { pattern: 'fax*', weight: -0.95 },
-    { pattern: 'telefax', weight: -0.95 },
+    ...FAX_NAMES.map((s): NameSignal => ({ pattern: s.pattern, weight: -0.95 })),
     { pattern: 'type', weight: -0.9 },
     { pattern: 'country code', weight: -0.8 },
     { pattern: 'prefix', weight: -0.8 },

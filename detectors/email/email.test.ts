@@ -1,0 +1,74 @@
+import { faker } from '@faker-js/faker';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { classifyField, type ClassifyOptions, type ContainerContext } from '../../src/engine/classify.js';
+import type { FieldVerdict, Location } from '../../src/types.js';
+import { builtinDetectors } from '../index.js';
+import { email } from './email.js';
+
+const DK = { defaultCountry: 'DK' };
+const at = (container: string, field: string): Location => ({ source: 't', sourceKind: 'sqlite', container, containerType: 'table', field });
+const options: ClassifyOptions = { detectors: builtinDetectors, match: DK, minConfidence: 0.5, revealValues: false, maxExamples: 3 };
+/** The verdict the engine gives a column, with the whole catalogue competing. */
+function column(field: string, values: readonly string[], personContext = true, container = 'customers'): FieldVerdict {
+  const ctx: ContainerContext = { name: container, fieldNames: [field], personContext };
+  return classifyField(at(container, field), 'text', { rows: values.length, values: [...values], binaryHeads: [] }, ctx, options);
+}
+const has = (v: FieldVerdict, category: string): boolean => v.categories.some((c) => c.category === category);
+const isEmail = (v: string): boolean => email.match?.(v, DK) === true;
+
+const ADVERSARIAL = ['0'.repeat(100_000), '@'.repeat(100_000), '.'.repeat(100_000), ' '.repeat(100_000), 'a@'.repeat(50_000), `${'a'.repeat(64)}@${'b.'.repeat(50_000)}dk`, `a@${'b'.repeat(99_990)}.dk`, `${'a.'.repeat(50_000)}@b.dk`];
+
+faker.seed(11);
+const addresses = Array.from({ length: 40 }, () => faker.internet.email());
+
+describe('email value test', () => {
+  it('accepts e-mail addresses', () => {
+    for (const a of addresses) expect(isEmail(a), a).toBe(true);
+    for (const a of ['luisg@embraer.com.br', 'jens.hansen+shop@example.dk', 'søren@eksempel.dk', 'o\'brien@example.ie', 'a.b-c_d@sub.example.co.uk']) expect(isEmail(a), a).toBe(true);
+  });
+
+  it.each(['not an email', 'anna@', '@example.com', 'anna@example', 'anna@@example.com', 'anna @example.com', 'https://example.com/@anna', 'mailto', '<message-id@mail>', 'user@localhost'])('rejects %s', (v) => {
+    expect(isEmail(v)).toBe(false);
+  });
+
+  it('never throws on any string', () => {
+    fc.assert(fc.property(fc.string({ maxLength: 120 }), (s) => typeof email.match?.(s, DK) === 'boolean'));
+    fc.assert(fc.property(fc.emailAddress(), (s) => email.match?.(s, DK) !== undefined));
+  });
+
+  it('returns quickly on long adversarial strings', () => {
+    for (const s of ADVERSARIAL) {
+      const t0 = performance.now();
+      email.match?.(s, DK);
+      expect(performance.now() - t0).toBeLessThan(50);
+    }
+  });
+});
+
+describe('email columns', () => {
+  it.each(['email', 'Email', 'e_mail', 'EmailAddress', 'kunde_email', 'mail', 'e-mail-adresse', 'mailadresse', 'epost', 'e-post', 'epostadress', 'emailadres', 'courriel', 'adresse_mail', 'correo_electronico', 'correo'])(
+    '%s',
+    (field) => {
+      expect(column(field, addresses).category).toBe('email');
+    },
+  );
+
+  it('finds a column of addresses without a name, and makes the masked evidence unreadable', () => {
+    const v = column('c1', addresses, false, 'import');
+    expect(v.category).toBe('email');
+    for (const e of v.categories[0]?.evidence.examples ?? []) expect(e).toMatch(/^.\*\*\*@\*\*\*\.[a-z]+$/);
+  });
+
+  it('does not report facts about an e-mail', () => {
+    expect(has(column('email_verified', ['true', 'false', 'true', 'true', 'false']), 'email')).toBe(false);
+    expect(has(column('email_opt_in', ['1', '0', '1', '1']), 'email')).toBe(false);
+    expect(has(column('email_template', ['welcome', 'reset', 'invoice']), 'email')).toBe(false);
+    expect(has(column('mail_server', ['smtp.example.com', 'mx1.example.com']), 'email')).toBe(false);
+    expect(has(column('message_id', ['<abc@mail.example.com>', '<def@mail.example.com>']), 'email')).toBe(false);
+  });
+
+  it('does not read a mailing address as an e-mail', () => {
+    expect(has(column('mailing_address', Array.from({ length: 20 }, () => faker.location.streetAddress())), 'email')).toBe(false);
+  });
+});

@@ -1,0 +1,125 @@
+import { faker } from '@faker-js/faker';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { classifyField, type ClassifyOptions, type ContainerContext } from '../../src/engine/classify.js';
+import type { FieldVerdict, Location } from '../../src/types.js';
+import { builtinDetectors } from '../index.js';
+import { identifierTextScore, personalTextScore, scanText } from './free-text.js';
+
+const ctx = { defaultCountry: 'DK' };
+const at = (container: string, field: string): Location => ({ source: 't', sourceKind: 'files', container, containerType: 'table', field });
+const options: ClassifyOptions = { detectors: builtinDetectors, match: ctx, minConfidence: 0.5, revealValues: false, maxExamples: 3 };
+/** The verdict the engine gives a column, with the whole catalogue competing. */
+function column(field: string, values: readonly string[], personContext = true, container = 'employees'): FieldVerdict {
+  const c: ContainerContext = { name: container, fieldNames: [field], personContext };
+  return classifyField(at(container, field), 'text', { rows: values.length, values: [...values], binaryHeads: [] }, c, options);
+}
+const has = (v: FieldVerdict, category: string): boolean => v.categories.some((c) => c.category === category);
+
+const ADVERSARIAL = [
+  '0'.repeat(100_000), '@'.repeat(100_000), '.'.repeat(100_000), ' '.repeat(100_000), 'a@'.repeat(50_000), 'a @'.repeat(33_000),
+  '1 '.repeat(50_000), '1.'.repeat(50_000), '+4'.repeat(50_000), `Dear ${'!'.repeat(99_990)}x`, `x ${'a'.repeat(40_000)}@${'b.'.repeat(30_000)}`,
+  `${'word '.repeat(20_000)}`, `${'!'.repeat(50_000)}a ${'!'.repeat(49_990)}`,
+];
+
+faker.seed(2024);
+const employeeNotes = [
+  'Education includes a BA in psychology from Colorado State University in 1970.  She also completed "The Art of the Cold Call."  Nancy is a member of Toastmasters International.',
+  'Andrew received his BTS commercial in 1974 and a Ph.D. in international marketing from the University of Dallas in 1981.  He is fluent in French and Italian.',
+  'Janet has a BS degree in chemistry from Boston College (1984).  She has also completed a certificate program in food retailing management.',
+  'Margaret holds a BA in English literature from Concordia College (1958) and an MA from the American Institute of Culinary Arts (1966).',
+  'Steven Buchanan graduated from St. Andrews University, Scotland, with a BSC degree in 1976.  Upon joining the company he spent 6 months in an orientation program.',
+  'Michael is a graduate of Sussex University (MA, economics, 1983) and the University of California at Los Angeles (MBA, marketing, 1986).',
+  'Robert King served in the Peace Corps and traveled extensively before completing his degree in English at the University of Michigan in 1992.',
+  'Laura received a BA in psychology from the University of Washington.  She has also completed a course in business French.',
+  'Anne has a BA degree in English from St. Lawrence College.  She is fluent in French and German.',
+];
+const productDescriptions = Array.from({ length: 20 }, () => faker.commerce.productDescription());
+
+describe('scanText', () => {
+  it('finds contact details inside text', () => {
+    expect(scanText('Please contact anna.k@example.dk about the invoice.', ctx)?.email).toBe(true);
+    expect(scanText('Ring til kunden på +45 33 12 34 56 efter kl. 16', ctx)?.phone).toBe(true);
+    expect(scanText('Customer called from (555) 123-4567, wants a refund', { defaultCountry: 'US' })?.phone).toBe(true);
+    expect(scanText('Failed login for admin from 85.191.12.4 at 10:02', ctx)?.ip).toBe(true);
+    expect(scanText('Kunden oplyste CPR 010190-1234 ved opringning', ctx)?.nationalId).toBe(true);
+    expect(scanText('2024-01-01T10:00:00Z auth ok user=jdoe session=42', ctx)?.userKey).toBe(true);
+  });
+
+  it('finds people addressed or named', () => {
+    expect(scanText('Dear Anna, thank you for your feedback', ctx)?.salutation).toBe(true);
+    expect(scanText('Kontakt: Jens Hansen, indkøb', ctx)?.salutation).toBe(true);
+    expect(scanText('Sehr geehrte Frau Müller, vielen Dank', ctx)?.salutation).toBe(true);
+    expect(scanText('She joined the company in 1992 as a sales rep', ctx)?.pronoun).toBe(true);
+  });
+
+  it('does not see identifiers in ordinary text', () => {
+    const f = scanText('Delivered 12 boxes on 2024-03-01, price 1234.50 DKK, order 10248, version 1.2.3.4', ctx);
+    expect(f).toMatchObject({ email: false, phone: false, ip: false, nationalId: false, userKey: false });
+  });
+
+  it('is undefined for short values and single words', () => {
+    expect(scanText('short', ctx)).toBeUndefined();
+    expect(scanText('a-very-long-token-without-any-spaces-at-all', ctx)).toBeUndefined();
+  });
+
+  it('never throws and stays in [0, 1] on any string', () => {
+    fc.assert(fc.property(fc.string({ maxLength: 300 }), (s) => {
+      const a = personalTextScore(s, ctx);
+      const b = identifierTextScore(s, ctx);
+      return a >= 0 && a <= 1 && b >= 0 && b <= 1;
+    }));
+    fc.assert(fc.property(fc.string({ unit: fc.constantFrom(...'0123456789 @.+-()aZ:='), maxLength: 300 }), (s) => personalTextScore(s, ctx) >= 0));
+  });
+
+  it('returns quickly on long adversarial strings', () => {
+    for (const s of ADVERSARIAL) {
+      const t0 = performance.now();
+      personalTextScore(s, ctx);
+      identifierTextScore(s, ctx);
+      expect(performance.now() - t0).toBeLessThan(50);
+    }
+  });
+});
+
+describe('free_text_personal columns', () => {
+  it('Northwind employee notes are personal', () => {
+    const v = column('Notes', employeeNotes);
+    expect(v.category).toBe('free_text_personal');
+  });
+
+  it.each(['notes', 'comments', 'feedback', 'message', 'remarks', 'bemærkninger', 'kommentar', 'besked', 'notat', 'Nachricht', 'Bemerkung', 'meddelande', 'opmerking', 'commentaire'])(
+    '%s with contact details in a person table',
+    (field) => {
+      const values = Array.from({ length: 20 }, (_, i) => (i % 2 ? `Please call ${faker.person.firstName()} back on +45 ${20 + i} 12 34 56 about the order.` : `Spoke with Anna about delivery; she prefers mornings. Ref ${i}.`));
+      expect(column(field, values).category).toBe('free_text_personal');
+    },
+  );
+
+  it('comments with e-mails are personal even outside a person table', () => {
+    const values = Array.from({ length: 20 }, (_, i) => (i % 3 ? `Forwarded to ${faker.internet.email()} for follow-up on ticket ${i}` : 'No reply yet, will check again next week.'));
+    expect(column('comments', values, false, 'tickets').category).toBe('free_text_personal');
+  });
+
+  it('log lines with IP addresses, e-mails or user names are personal', () => {
+    const lines = Array.from({ length: 40 }, (_, i) =>
+      i % 2 ? `2024-05-0${(i % 9) + 1}T10:00:0${i % 10}Z INFO login ok user=${faker.internet.username()} from ${faker.internet.ipv4()}` : `2024-05-01T10:00:00Z DEBUG cache warmed in ${i} ms`,
+    );
+    expect(column('line', lines, false, 'logs/app.log').category).toBe('free_text_personal');
+  });
+
+  it('log lines without identifiers are not', () => {
+    const lines = Array.from({ length: 40 }, (_, i) => `2024-05-01T10:00:${String(i).padStart(2, '0')}Z DEBUG worker ${i % 4} processed batch ${i * 17} in ${i} ms`);
+    expect(has(column('line', lines, false, 'logs/worker.log'), 'free_text_personal')).toBe(false);
+  });
+
+  it('descriptions of things are not personal', () => {
+    expect(has(column('description', productDescriptions, false, 'products'), 'free_text_personal')).toBe(false);
+    expect(has(column('Description', ['Soft drinks, coffees, teas, beers, and ales', 'Sweet and savory sauces, relishes, spreads, and seasonings', 'Desserts, candies, and sweet breads', 'Cheeses', 'Breads, crackers, pasta, and cereal', 'Prepared meats', 'Dried fruit and bean curd', 'Seaweed and fish'], false, 'categories'), 'free_text_personal')).toBe(false);
+    expect(has(column('territory_description', ['Westboro', 'Bedford', 'Georgetown', 'Boston', 'Cambridge']), 'free_text_personal')).toBe(false);
+  });
+
+  it('address lines are not free text', () => {
+    expect(has(column('address_line_1', Array.from({ length: 20 }, () => `${faker.location.streetAddress()}, ${faker.location.city()}`)), 'free_text_personal')).toBe(false);
+  });
+});
