@@ -124,7 +124,7 @@ async function* scanSource(
 
   const shard = options.shard;
   const mine = shard ? containers.filter((c) => shardOf(`${connector.name}\u0000${c.id}`, shard.count) === shard.index - 1) : containers;
-  const excludeField = options.excludeFields?.length ? picomatch([...options.excludeFields], { dot: true }) : () => false;
+  const excludeField = options.excludeFields?.length ? picomatch([...options.excludeFields], { dot: true }) : undefined;
   const limit = options.full ? undefined : Math.max(1, (options.sampleSize ?? DEFAULTS.sampleSize) * ROWS_PER_SAMPLE_FACTOR);
   const cache = options.cache;
   const settingsKey = {
@@ -171,12 +171,17 @@ interface ContainerScanOptions {
   readonly limit: number | undefined;
   readonly sampler: SamplerOptions;
   readonly classify: Parameters<typeof classifyField>[4];
-  readonly excludeField: (key: string) => boolean;
+  /** Undefined when no field is excluded: rows then go to the sampler untouched. */
+  readonly excludeField: ((key: string) => boolean) | undefined;
   readonly signal?: AbortSignal;
 }
 
 async function scanContainer(connector: Connector, container: Container, o: ContainerScanOptions): Promise<ScanEvent[]> {
-  const fieldNames = container.fields.map((f) => f.name).filter((f) => !o.excludeField(`${container.id}.${f}`));
+  const excludeField = o.excludeField;
+  const fieldNames = container.fields.map((f) => f.name).filter((f) => !excludeField?.(`${container.id}.${f}`));
+  // Files learn their fields while they are read: remember each field's answer instead of
+  // matching globs once per value.
+  const excluded = excludeField ? memo((k: string) => excludeField(`${container.id}.${k}`)) : undefined;
   const sample = newContainerSample(fieldNames);
   const summaryBase = {
     source: connector.name,
@@ -197,7 +202,7 @@ async function scanContainer(connector: Connector, container: Container, o: Cont
       ...(fieldNames.length < container.fields.length ? { fields: fieldNames } : {}),
     };
     for await (const row of connector.sample(container, sampleOptions)) {
-      addRow(sample, filterRow(row, container.id, o.excludeField), o.sampler);
+      addRow(sample, excluded ? filterRow(row, excluded) : row, o.sampler);
       // Files have no LIMIT clause: stop reading once the sample is full.
       if (o.limit !== undefined && (sample.rows >= o.limit || isSaturated(sample, o.sampler))) break;
     }
@@ -257,12 +262,26 @@ function anchorsPerson(v: FieldVerdict): boolean {
   return v.category !== undefined && PERSON_ANCHORS.has(v.category) && v.confidence >= 0.8;
 }
 
-function filterRow(row: Record<string, unknown>, containerId: string, excluded: (key: string) => boolean): Record<string, unknown> {
+function filterRow(row: Record<string, unknown>, excluded: (field: string) => boolean): Record<string, unknown> {
   const keys = Object.keys(row);
-  if (!keys.some((k) => excluded(`${containerId}.${k}`))) return row;
+  if (!keys.some(excluded)) return row;
   const out: Record<string, unknown> = {};
-  for (const k of keys) if (!excluded(`${containerId}.${k}`)) out[k] = row[k];
+  // defineProperty: a field called `__proto__` stays an ordinary field.
+  for (const k of keys) if (!excluded(k)) Object.defineProperty(out, k, { value: row[k], enumerable: true, writable: true, configurable: true });
   return out;
+}
+
+/** Remembers answers for up to 10,000 keys (JSON files can have unbounded key variety). */
+function memo(fn: (key: string) => boolean): (key: string) => boolean {
+  const known = new Map<string, boolean>();
+  return (key) => {
+    let answer = known.get(key);
+    if (answer === undefined) {
+      answer = fn(key);
+      if (known.size < 10_000) known.set(key, answer);
+    }
+    return answer;
+  };
 }
 
 function containerFilter(options: ScanOptions): (sourceName: string, id: string) => boolean {

@@ -277,15 +277,7 @@ export function mysqlConnector(options: DatabaseConnectorOptions): Connector {
     }
   }
 
-  /**
-   * How a MySQL/MariaDB sample spreads over the table:
-   * - no limit: the whole table, streamed;
-   * - no single-column integer primary key (views, composite keys), or a row estimate not
-   *   above twice the limit: plain `LIMIT n`;
-   * - otherwise MIN/MAX of the key (read from the index ends), and if the key range is larger
-   *   than twice the limit, key-range sampling (short runs from random points, see
-   *   `keyRangeSample`); every run is an index range scan.
-   */
+  /** Streams the rows of the sample `planMysqlSample` chooses. */
   async function* sampleRows(
     session: Session,
     container: Container,
@@ -299,19 +291,16 @@ export function mysqlConnector(options: DatabaseConnectorOptions): Connector {
       const onFields = names.length === 0 ? (found: string[]) => (resultNames = found) : undefined;
       for await (const values of stream(session, timed(session, sql), onFields)) yield rowFromValues(resultNames, values);
     };
-    if (limit === undefined) return yield* plain(`SELECT ${columns} FROM ${table}`);
-    const keyColumn = typeof container.meta?.keyColumn === 'string' ? container.meta.keyColumn : undefined;
-    const estimate = container.rowEstimate ?? 0;
-    if (keyColumn === undefined || names.length === 0 || (estimate > 0 && estimate <= 2 * limit)) {
-      return yield* plain(`SELECT ${columns} FROM ${table} LIMIT ${limit}`);
-    }
-    const key = quoteBacktick(keyColumn);
+    const plan = planMysqlSample(container, limit, names.length);
+    if (plan.kind === 'all') return yield* plain(`SELECT ${columns} FROM ${table}`);
+    if (plan.kind === 'limit') return yield* plain(`SELECT ${columns} FROM ${table} LIMIT ${plan.limit}`);
+    const key = quoteBacktick(plan.key);
     stats.queries++;
     const bounds = await query(session, timed(session, `SELECT MIN(${key}), MAX(${key}) FROM ${table}`));
     const lo = toBigInt(bounds[0]?.[0]);
     const hi = toBigInt(bounds[0]?.[1]);
     if (lo === undefined || hi === undefined) return; // empty table
-    if (!wantsKeyRange(lo, hi, limit)) return yield* plain(`SELECT ${columns} FROM ${table} LIMIT ${limit}`);
+    if (!wantsKeyRange(lo, hi, plan.limit)) return yield* plain(`SELECT ${columns} FROM ${table} LIMIT ${plan.limit}`);
     const read = async function* (from: bigint | undefined, count: number): AsyncGenerator<KeyedRow> {
       // `from` is a BigInt we computed, so inlining its digits is safe.
       const where = from === undefined ? '' : ` WHERE ${key} >= ${from.toString()}`;
@@ -322,7 +311,7 @@ export function mysqlConnector(options: DatabaseConnectorOptions): Connector {
         yield { row: rowFromValues(names, values), key: k };
       }
     };
-    yield* keyRangeSample(lo, hi, limit, read);
+    yield* keyRangeSample(lo, hi, plan.limit, read);
   }
 
   /** Rows whose `column` is before `cutoff`, counted by the server in a read-only transaction (retention checks). */
@@ -353,6 +342,29 @@ export function mysqlConnector(options: DatabaseConnectorOptions): Connector {
   }
 
   return { kind: 'mysql', name, target, stats, discover, sample, close, countOlder };
+}
+
+export type MysqlSamplePlan =
+  | { readonly kind: 'all' }
+  | { readonly kind: 'limit'; readonly limit: number }
+  | { readonly kind: 'key-range'; readonly limit: number; readonly key: string };
+
+/**
+ * How a MySQL/MariaDB sample spreads over the table:
+ * - no limit: the whole table, streamed;
+ * - no single-column integer primary key (views, composite keys), no known fields, or a row
+ *   estimate not above twice the limit: plain `LIMIT n`;
+ * - otherwise key-range: MIN/MAX of the key (read from the index ends), and if the key range is
+ *   larger than twice the limit, short runs from random points (see `keyRangeSample`), each an
+ *   index range scan; else plain `LIMIT n`.
+ * Pure, so that tools (the benchmark's bare-driver floor) can replay the same queries.
+ */
+export function planMysqlSample(container: Container, limit: number | undefined, fieldCount: number): MysqlSamplePlan {
+  if (limit === undefined) return { kind: 'all' };
+  const key = typeof container.meta?.keyColumn === 'string' ? container.meta.keyColumn : undefined;
+  const estimate = container.rowEstimate ?? 0;
+  if (key === undefined || fieldCount === 0 || (estimate > 0 && estimate <= 2 * limit)) return { kind: 'limit', limit };
+  return { kind: 'key-range', limit, key };
 }
 
 function databaseFromUrl(url: string): string | undefined {

@@ -133,23 +133,18 @@ export function sqliteConnector(options: SqliteConnectorOptions): Connector {
       stats.queries++;
       for (const values of statement.iterate(...params) as Iterable<unknown>) {
         throwIfAborted(signal);
-        if (Array.isArray(values)) yield values.map(plainValue);
+        // Each row is a fresh array: convert in place rather than allocate another per row.
+        if (Array.isArray(values)) {
+          for (let i = 0; i < values.length; i++) values[i] = plainValue(values[i]);
+          yield values as unknown[];
+        }
       }
     };
     const namesOf = (statement: Database.Statement): string[] => (requested.length > 0 ? requested : statement.columns().map((c) => c.name));
 
-    /*
-     * How a SQLite sample spreads over the table:
-     * - no limit: the whole table, streamed;
-     * - views, WITHOUT ROWID tables and small tables (a known estimate, or a rowid range, not
-     *   above twice the limit): plain `LIMIT n`;
-     * - otherwise key-range sampling on the rowid (short runs from random points, see
-     *   `keyRangeSample`); the rowid b-tree makes each run a cheap range read.
-     */
-    const rowKey = typeof container.meta?.rowKey === 'string' ? container.meta.rowKey : undefined;
-    const plainSql = `SELECT ${columns} FROM ${table}${limit === undefined ? '' : ` LIMIT ${limit}`}`;
-    const estimate = container.rowEstimate ?? 0;
-    if (limit === undefined || rowKey === undefined || requested.length === 0 || (estimate > 0 && estimate <= 2 * limit)) {
+    const plan = planSqliteSample(container, limit, requested.length);
+    const plainSql = `SELECT ${columns} FROM ${table}${plan.kind === 'all' ? '' : ` LIMIT ${plan.limit}`}`;
+    if (plan.kind !== 'key-range') {
       const statement = prepare(plainSql);
       const names = namesOf(statement);
       for (const values of stream(statement)) {
@@ -158,14 +153,14 @@ export function sqliteConnector(options: SqliteConnectorOptions): Connector {
       }
       return;
     }
-    const key = quoteDouble(rowKey);
+    const key = quoteDouble(plan.key);
     stats.queries++;
     // Two subqueries: SQLite only reads min() or max() from the b-tree end when it is alone.
     const bounds = prepare(`SELECT (SELECT min(${key}) FROM ${table}), (SELECT max(${key}) FROM ${table})`).get() as unknown[] | undefined;
     const lo = toBigInt(bounds?.[0]);
     const hi = toBigInt(bounds?.[1]);
     if (lo === undefined || hi === undefined) return;
-    if (!wantsKeyRange(lo, hi, limit)) {
+    if (!wantsKeyRange(lo, hi, plan.limit)) {
       for (const values of stream(prepare(plainSql))) {
         stats.rows++;
         yield rowFromValues(requested, values);
@@ -181,7 +176,7 @@ export function sqliteConnector(options: SqliteConnectorOptions): Connector {
         if (k !== undefined) yield { row: rowFromValues(requested, values), key: k };
       }
     };
-    for await (const row of keyRangeSample(lo, hi, limit, read)) {
+    for await (const row of keyRangeSample(lo, hi, plan.limit, read)) {
       stats.rows++;
       yield row;
     }
@@ -214,6 +209,29 @@ export function sqliteConnector(options: SqliteConnectorOptions): Connector {
   }
 
   return { kind: 'sqlite', name, target: file, stats, discover, sample, close, countOlder };
+}
+
+export type SqliteSamplePlan =
+  | { readonly kind: 'all' }
+  | { readonly kind: 'limit'; readonly limit: number }
+  | { readonly kind: 'key-range'; readonly limit: number; readonly key: string };
+
+/**
+ * How a SQLite sample spreads over the table:
+ * - no limit: the whole table, streamed;
+ * - views, WITHOUT ROWID tables, containers without known fields and small tables (a known
+ *   estimate not above twice the limit): plain `LIMIT n`;
+ * - otherwise key-range sampling on the rowid: min/max of the rowid, and if that range is larger
+ *   than twice the limit, short runs from random points (see `keyRangeSample`), each a cheap
+ *   range read of the rowid b-tree; else plain `LIMIT n`.
+ * Pure, so that tools (the benchmark's bare-driver floor) can replay the same queries.
+ */
+export function planSqliteSample(container: Container, limit: number | undefined, fieldCount: number): SqliteSamplePlan {
+  if (limit === undefined) return { kind: 'all' };
+  const key = typeof container.meta?.rowKey === 'string' ? container.meta.rowKey : undefined;
+  const estimate = container.rowEstimate ?? 0;
+  if (key === undefined || fieldCount === 0 || (estimate > 0 && estimate <= 2 * limit)) return { kind: 'limit', limit };
+  return { kind: 'key-range', limit, key };
 }
 
 /**
