@@ -50,7 +50,20 @@ const COMPANY_NAMES: readonly NameSignal[] = [
   pc('empresa', 0.85, 'es'),
   pc('razon social', 0.9, 'es'),
   pc('empleador', 0.9, 'es'),
-  // Northwind-style order tables put the customer's company in `ship_name`; the values decide.
+  // On orders and invoices the billing and delivery parties are the customer (labelling rule 3),
+  // wherever the table is: `billing_company`, `ship_to_company`. Northwind-style order tables put
+  // the customer's company in `ship_name`; its values decide between a company and a person.
+  { pattern: 'billing company', weight: 0.9, lang: 'en' },
+  { pattern: 'bill to company', weight: 0.9, lang: 'en' },
+  { pattern: 'invoice company', weight: 0.85, lang: 'en' },
+  { pattern: 'shipping company', weight: 0.5, lang: 'en' },
+  { pattern: 'ship to company', weight: 0.9, lang: 'en' },
+  { pattern: 'delivery company', weight: 0.6, lang: 'en' },
+  { pattern: 'customer company', weight: 0.9, lang: 'en' },
+  { pattern: 'contact company', weight: 0.9, lang: 'en' },
+  { pattern: 'faktura firma', weight: 0.85, lang: 'da' },
+  { pattern: 'lev firma', weight: 0.8, lang: 'da' },
+  { pattern: 'rechnung firma', weight: 0.85, lang: 'de' },
   { pattern: 'ship name', weight: 0.7, lang: 'en' },
   { pattern: 'shipname', weight: 0.7, lang: 'en' },
 ];

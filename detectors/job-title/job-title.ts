@@ -141,7 +141,12 @@ const FUNCTIONS = new Set([
   'central', 'direct', 'dynamic', 'future', 'legacy', 'forward', 'implementation', 'integration', 'optimization',
   'optimisation', 'configuration', 'assurance', 'mobility', 'metrics', 'usability', 'branding', 'intranet',
   'identity', 'response', 'tactics', 'directives', 'functionality', 'paradigm', 'factors', 'accountability',
-  'interactions', 'management', 'planning', 'governance', 'automation',
+  'interactions', 'management', 'planning', 'governance', 'automation', 'sale',
+  // Regions in titles: `Sales Manager (EMEA)`, `VP Sales Nordics`.
+  'emea', 'apac', 'amer', 'americas', 'latam', 'dach', 'nordic', 'nordics', 'benelux', 'europe', 'european',
+  'asia', 'pacific', 'north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'eu', 'us',
+  'uk', 'na', 'apj', 'mea', 'cee', 'scandinavia', 'denmark', 'danmark', 'sweden', 'sverige', 'norway', 'norge',
+  'germany', 'deutschland',
   // Danish, Norwegian, Swedish
   'salg', 'salgs', 'okonomi', 'indkob', 'innkjop', 'inkop', 'kunde', 'kundeservice', 'kundtjanst', 'projekt',
   'produkt', 'kommunikation', 'kommunikasjon', 'teknisk', 'tekniske', 'drift', 'lager', 'personale', 'regnskab',

@@ -27,7 +27,7 @@ export function personNameMatch(value: string): number {
   }
   if (v.length <= 30 && !/\s/.test(v)) {
     // One given name is part of a full name (a middle name); `person.first_name` claims it first.
-    return givenNameScore(v) >= 0.9 ? 0.4 : 0;
+    return givenNameScore(v) >= 0.9 ? 0.5 : 0;
   }
   const score = personNameScore(v);
   if (score === 0) return 0;

@@ -28,19 +28,42 @@ const PERSON_CONTAINER_WORDS: readonly string[] = [
 
 /** Field names that only a record about a person has. */
 const PERSON_FIELD_WORDS: readonly string[] = [
-  'first name', 'firstname', 'last name', 'lastname', 'surname', 'given name', 'family name', 'full name',
-  'contact name', 'contact person', 'birth*', 'date of birth', 'dob', 'email', 'e mail', 'fornavn', 'efternavn',
+  'first name', 'firstname', 'fname', 'last name', 'lastname', 'lname', 'surname', 'given name', 'family name',
+  'full name', 'contact name', 'contact person', 'birth*', 'date of birth', 'dob', 'fornavn', 'efternavn',
   'mellemnavn', 'foedselsdato', 'vorname', 'nachname', 'geburts*', 'fornamn', 'efternamn', 'etternavn',
-  'voornaam', 'achternaam', 'prenom', 'nom de famille', 'nombre completo', 'primer nombre', 'apellido*', 'gender', 'sex', 'cpr*',
-  'ssn', 'title of courtesy', 'salutation', 'anrede', 'hire date', 'mobile', 'mobil', 'mobiltelefon',
+  'voornaam', 'achternaam', 'prenom', 'nom de famille', 'nombre completo', 'primer nombre', 'apellido*', 'gender',
+  'sex', 'cpr*', 'ssn', 'title of courtesy', 'salutation', 'anrede', 'hire date',
   // Contact-person columns make a table a person table (labelling rule 4), even when mostly empty.
   'contact title', 'contact first name', 'contact last name', 'contact email', 'kontaktperson', 'ansprechpartner',
   'contactpersoon', 'middle name', 'maiden name', 'job title', 'jobtitle', 'home phone', 'home address',
   'personal email', 'private email', 'nationality', 'marital status', 'civil status', 'passport*', 'national id',
   'social security', 'emergency contact', 'birthday', 'foedselsdag', 'fodelsedatum', 'geburtstag', 'personnummer',
   'foedselsnummer', 'fodselsnummer', 'bsn', 'courtesy title', 'honorific', 'tiltale', 'koen', 'kjoenn',
-  'geschlecht', 'geslacht', 'sexe', 'sexo', 'pigenavn', 'mellomnavn', 'mellannamn', 'fornamn', 'efternamn',
-  'prenom', 'nachname', 'vorname', 'apellidos', 'sobrenome', 'cognome', 'stillingsbetegnelse', 'salary',
+  'geschlecht', 'geslacht', 'sexe', 'sexo', 'pigenavn', 'mellomnavn', 'mellannamn', 'apellidos', 'sobrenome',
+  'cognome', 'stillingsbetegnelse', 'salary',
+];
+
+/**
+ * Field names that people's records have, but so do organisations' (`email`, `mobile`): they
+ * count only when the container is not named for an organisation.
+ */
+const SHARED_FIELD_WORDS: readonly string[] = ['email', 'e mail', 'mobile', 'mobil', 'mobiltelefon'];
+
+/**
+ * Container names for organisation-only records (labelling rule 4): warehouses, stores, offices,
+ * shippers. Their `name`, `email` and `phone` belong to the organisation, unless the table also
+ * has a contact person's columns.
+ */
+const ORGANISATION_CONTAINER_WORDS: readonly string[] = [
+  'warehouse*', 'store', 'stores', 'shop', 'shops', 'office', 'offices', 'branch', 'branches', 'shipper*',
+  'carrier*', 'supplier*', 'vendor*', 'location*', 'site', 'sites', 'depot*', 'facility', 'facilities', 'plant',
+  'plants', 'region*', 'territor*', 'department*', 'division*', 'company', 'companies', 'organisation*',
+  'organization*', 'venue*', 'premises',
+  // Danish, German, Swedish, Norwegian, Dutch, French, Spanish
+  'lager*', 'butik*', 'butikk*', 'filial*', 'afdeling*', 'avdeling*', 'kontor*', 'lokale*', 'lokaler', 'firma*',
+  'virksomhed*', 'leverandoer*', 'niederlassung*', 'standort*', 'filiale*', 'firmen', 'unternehmen', 'lieferant*',
+  'magazijn*', 'winkel*', 'vestiging*', 'entrepot*', 'magasin*', 'agence*', 'almacen*', 'tienda*', 'sucursal*',
+  'empresa*', 'proveedor*',
 ];
 
 export function containerTokens(containerName: string): string[] {
@@ -53,7 +76,22 @@ export function containerTokens(containerName: string): string[] {
 export function personContextFromNames(containerName: string, fieldNames: readonly string[]): boolean {
   const ct = containerTokens(containerName);
   if (PERSON_CONTAINER_WORDS.some((w) => matchesPattern(ct, w))) return true;
-  return fieldNames.some((f) => {
+  const fields = fieldNames.map((f) => tokenize(f));
+  if (fields.some((ft) => PERSON_FIELD_WORDS.some((w) => matchesPattern(ft, w)))) return true;
+  if (ORGANISATION_CONTAINER_WORDS.some((w) => matchesPattern(ct, w))) return false;
+  return fields.some((ft) => SHARED_FIELD_WORDS.some((w) => matchesPattern(ft, w)));
+}
+
+/**
+ * The container is named for organisations (warehouses, stores, shippers) and has no column
+ * meant for a person: its e-mail addresses and phone numbers are the organisation's, so they
+ * should not make the engine treat its rows as people (labelling rule 4).
+ */
+export function organisationOnlyFromNames(containerName: string, fieldNames: readonly string[]): boolean {
+  const ct = containerTokens(containerName);
+  if (PERSON_CONTAINER_WORDS.some((w) => matchesPattern(ct, w))) return false;
+  if (!ORGANISATION_CONTAINER_WORDS.some((w) => matchesPattern(ct, w))) return false;
+  return !fieldNames.some((f) => {
     const ft = tokenize(f);
     return PERSON_FIELD_WORDS.some((w) => matchesPattern(ft, w));
   });

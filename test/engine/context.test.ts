@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { personContextFromNames } from '../../src/engine/context.js';
+import { organisationOnlyFromNames, personContextFromNames } from '../../src/engine/context.js';
 
 describe('person context from names', () => {
   it.each([
@@ -25,7 +25,17 @@ describe('person context from names', () => {
     ['shippers', ['shipper_id', 'company_name', 'phone']],
     ['productos', ['id', 'nombre', 'precio']],
     ['elevators', ['id', 'floor']],
+    ['warehouses', ['warehouse_id', 'name', 'street', 'phone', 'email']],
+    ['butikker', ['id', 'navn', 'adresse', 'telefon', 'email']],
   ])('%s %j is not', (container, fields) => {
     expect(personContextFromNames(container, fields)).toBe(false);
+  });
+
+  it('tells organisation-only tables from tables with contact persons', () => {
+    expect(organisationOnlyFromNames('warehouses', ['warehouse_id', 'name', 'email'])).toBe(true);
+    expect(organisationOnlyFromNames('Niederlassungen', ['id', 'Name', 'Telefon'])).toBe(true);
+    expect(organisationOnlyFromNames('suppliers', ['supplier_id', 'company_name', 'contact_name'])).toBe(false);
+    expect(organisationOnlyFromNames('customers', ['id', 'company_name', 'email'])).toBe(false);
+    expect(organisationOnlyFromNames('orders', ['id', 'ship_name'])).toBe(false);
   });
 });

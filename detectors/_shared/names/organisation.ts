@@ -52,6 +52,7 @@ const BUSINESS_WORDS = new Set([
   'taverna', 'diner', 'grill', 'steakhouse', 'cafeteria', 'konditori', 'bodega', 'gourmet', 'wine', 'wines',
   'cellars', 'beverages', 'drinks', 'provisions', 'comidas', 'cozinha', 'restauration', 'traiteur', 'vinhos',
   'brewing', 'roasters', 'coffee', 'kaffe', 'kaffee', 'tea', 'chocolates', 'sweets', 'candy', 'pharmaceutical',
+  'lager', 'warehouse', 'depot', 'filial', 'filiale', 'branch', 'office', 'niederlassung', 'afdeling', 'avdeling',
 ]);
 
 /** Compound endings that mark a business in Germanic languages: `Frankenversand`, `Käseladen`. */
@@ -59,6 +60,7 @@ const BUSINESS_ENDINGS: readonly string[] = [
   'versand', 'laden', 'markt', 'handel', 'kost', 'service', 'consult', 'systeme', 'technik', 'gruppe', 'group',
   'bank', 'hotel', 'shop', 'import', 'export', 'industri', 'bageri', 'backerei', 'forlag', 'verlag', 'media',
   'soft', 'tech', 'data', 'butik', 'kiosk', 'apotek', 'kompagni', 'kompagniet', 'centret', 'centeret', 'huset',
+  'lager', 'center', 'zentrum', 'zentrale', 'kontor', 'werk', 'filiale', 'filial', 'magasin', 'winkel',
 ];
 
 /** Lower-case joining words that business names have and people's names do not (`Vins et alcools`). */

@@ -118,6 +118,8 @@ function computeFacts(key: string, g: Gazetteer): TokenFacts {
   // `Jean-Pierre`, `Smith-Jones`: a given name if every part is one, a surname if any part is.
   if (key.includes('-')) {
     const parts = key.split('-').filter((p) => p.length > 0);
+    // `e-post`, `x-ray`: a one-letter part is no name.
+    if (parts.some((p) => p.length < 2)) return { first: false, lastStrong: false, lastWeak: false, word: true, ending: false };
     if (parts.length > 1) {
       const fs = parts.map((p) => computeFacts(p, g));
       return {
@@ -318,7 +320,9 @@ function givenNameScoreOf(value: string): number {
   if (v.length < 2 || v.length > 40 || HAS_DIGIT_OR_SYMBOL.test(v) || v.includes(',')) return 0;
   const g = gazetteer();
   const mode = caseOf(v);
-  const factor = mode === 'mixed' ? 1 : mode === 'upper' ? 0.9 : 0.7;
+  // Short lower-case values are codes (`da`, `en`), not names.
+  if (mode === 'lower' && v.length <= 3) return 0;
+  const factor = mode === 'mixed' ? 1 : mode === 'upper' ? 0.9 : 0.5;
   const tokens = tokenize(v.split(/\s+/), mode);
   if (!tokens || tokens.length > 3) return 0;
   const words = tokens.filter((t) => t.kind === 'word');
@@ -344,7 +348,8 @@ function surnameScoreOf(value: string): number {
   if (v.length < 2 || v.length > 50 || HAS_DIGIT_OR_SYMBOL.test(v) || v.includes(',')) return 0;
   const g = gazetteer();
   const mode = caseOf(v);
-  const factor = mode === 'mixed' ? 1 : mode === 'upper' ? 0.9 : 0.7;
+  if (mode === 'lower' && v.length <= 3) return 0;
+  const factor = mode === 'mixed' ? 1 : mode === 'upper' ? 0.9 : 0.5;
   const raw = v.split(/\s+/);
   // Leading particles belong to the surname here: `van der Berg`.
   let i = 0;
