@@ -66,6 +66,7 @@ const CREATED_COLUMNS: readonly string[] = [
   'created*', 'creation*', 'create date', 'inserted*', 'registered*', 'oprettet*', 'oprettelse*', 'erstellt*', 'angelegt*', 'erfasst*',
   'order date', 'invoice date', 'quote date', 'offer date', 'ordredato', 'ordre dato', 'fakturadato', 'faktura dato', 'tilbudsdato',
   'bestelldatum', 'rechnungsdatum', 'angebotsdatum', 'issued*', 'booked*', 'placed*', 'received*', 'submitted*', 'sent*',
+  'reported*', 'opened*', 'logged*', 'modtaget*', 'indberettet*', 'gemeldet*',
   'date', 'dato', 'datum', 'timestamp', 'ts', '*date', '*dato', '*datum',
 ];
 
@@ -82,7 +83,7 @@ const DATE_TYPE = /date|time/i;
 const DATE_WORDS: ReadonlySet<string> = new Set([
   'date', 'dato', 'datum', 'at', 'on', 'time', 'timestamp', 'ts', 'dt', 'tid', 'tidspunkt', 'zeit', 'zeitpunkt', 'day', 'dag', 'tag', 'when',
   'created', 'updated', 'modified', 'changed', 'deleted', 'closed', 'registered', 'inserted', 'delivered', 'shipped', 'dispatched',
-  'booked', 'placed', 'issued', 'received', 'submitted', 'sent', 'unsubscribed', 'withdrawn', 'revoked', 'terminated', 'ended', 'deactivated',
+  'booked', 'placed', 'issued', 'received', 'submitted', 'sent', 'reported', 'opened', 'logged', 'unsubscribed', 'withdrawn', 'revoked', 'terminated', 'ended', 'deactivated',
   'oprettet', 'opdateret', 'aendret', 'slettet', 'lukket', 'leveret', 'afsendt', 'afmeldt', 'frameldt',
   'erstellt', 'angelegt', 'erfasst', 'geaendert', 'aktualisiert', 'geloescht', 'geliefert', 'versandt', 'abgemeldet',
 ]);
@@ -197,7 +198,11 @@ export function planRetentionChecks(inventory: Inventory, policy: Policy, now: D
     for (const f of personal) for (const l of linkLocation(f.location, policy, siblings).links) purposes.add(l.purpose);
     // Only periods after which data must go (delete, anonymise) can be overdue; a marketing
     // opt-out stops the processing but may keep the address on a suppression list.
-    const rules = applicableRules(policy, purposes, first.location).filter((r) => r.rule.end === 'delete' || r.rule.end === 'anonymise');
+    const ending = applicableRules(policy, purposes, first.location).filter((r) => r.rule.end === 'delete' || r.rule.end === 'anonymise');
+    // A rule that names the table (`appliesTo`) speaks for it over a purpose's general rule:
+    // guarantee cases follow the guarantee period, not support's "as long as necessary".
+    const specific = ending.filter((r) => r.rule.appliesTo.length > 0);
+    const rules = specific.length > 0 ? specific : ending;
     if (rules.length === 0 || rules.some((r) => r.rule.duration === null)) continue;
     const longest = rules.reduce((a, b) => (durationDays(b.rule.duration as Duration) > durationDays(a.rule.duration as Duration) ? b : a));
     const duration = longest.rule.duration as Duration;
