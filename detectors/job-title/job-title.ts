@@ -44,7 +44,16 @@ const ROLES = new Set([
   'sekretaer', 'fagansvarlig', 'sagsbehandler', 'saksbehandler', 'kontorassistent', 'kundekonsulent',
   'salgskonsulent', 'produktchef', 'salgschef', 'okonomichef', 'projektleder', 'teamleder', 'afdelingsleder',
   'daglig', 'administrerende', 'direktion', 'frisor', 'tomrer', 'murer', 'maler', 'smed', 'kok', 'tjener',
-  'arbejder', 'arbeider', 'pedel', 'vicevaert', 'portor', 'handvaerker', 'montor', 'ekspedient',
+  'arbejder', 'arbeider', 'pedel', 'vicevaert', 'portor', 'handvaerker', 'montor', 'ekspedient', 'pensionist',
+  'studerende', 'selvstaendig', 'selvstendig', 'jordemoder', 'tandlaege', 'fysioterapeut', 'ergoterapeut',
+  'psykolog', 'medhjaelper', 'fuldmaegtig', 'skuespiller', 'musiker', 'fotograf', 'grafiker', 'forsker', 'lektor',
+  'adjunkt', 'underviser', 'politibetjent', 'brandmand', 'landmand', 'gartner', 'frisor', 'bager', 'slagter',
+  'konditor', 'tolk', 'oversaetter', 'bibliotekar', 'praest', 'dommer', 'student', 'retired', 'pensioner',
+  // German, occupations
+  'angestellter', 'angestellte', 'beamter', 'beamtin', 'erzieher', 'erzieherin', 'backer', 'friseur', 'friseurin',
+  'elektroniker', 'mechatroniker', 'polizist', 'polizistin', 'rechtsanwalt', 'rechtsanwaltin', 'architekt',
+  'rentner', 'rentnerin', 'selbststandig', 'selbststandiger', 'student', 'studentin', 'verkauferin', 'kellner',
+  'kellnerin', 'schreiner', 'tischler', 'maurer', 'installateur', 'apotheker', 'apothekerin', 'zahnarzt',
   // Swedish
   'ledare', 'saljare', 'konsult', 'handlaggare', 'utvecklare', 'ingenjor', 'vd', 'sekreterare', 'samordnare',
   'ekonom', 'inkopare', 'radgivare', 'medarbetare', 'handledare', 'forsaljare', 'chauffor',
@@ -93,7 +102,8 @@ const COMPOUND_ENDINGS: readonly string[] = [
   'vertreter', 'agent', 'inkopare', 'einkaufer', 'indkober', 'chauffor', 'fahrer', 'lehrer', 'laerer', 'larare',
   'pfleger', 'pflegerin', 'sygeplejerske', 'praktikant', 'praktikantin', 'elev', 'lehrling', 'laerling',
   'developer', 'engineer', 'designer', 'officer', 'director', 'consultant', 'arbejder', 'arbeider', 'arbetare',
-  'arbeiter', 'arbeiterin', 'montor', 'monteur',
+  'arbeiter', 'arbeiterin', 'montor', 'monteur', 'medhjaelper', 'fuldmaegtig', 'assistant', 'erzieher',
+  'erzieherin', 'lehrerin', 'kaufmann', 'kauffrau', 'monteurin', 'handler', 'handlerin', 'fachwirt', 'techniker',
 ];
 
 /** Seniority and rank words; they never make a title alone. */
@@ -153,7 +163,7 @@ const FUNCTIONS = new Set([
   'regnskap', 'bogholderi', 'butik', 'butikk', 'afdeling', 'avdeling', 'avdelning', 'eksport', 'forsaljning',
   'ekonomi', 'kund', 'marknad', 'marknads', 'vd', 'ledelse', 'kontor', 'kontors',
   'udvikling', 'utvikling', 'utveckling', 'forskning', 'kvalitet', 'sikkerhed', 'sikkerhet', 'sakerhet',
-  'administration', 'administrasjon', 'jura', 'juridisk', 'logistik', 'logistikk', 'indkobs',
+  'administration', 'administrasjon', 'jura', 'juridisk', 'logistik', 'logistikk', 'indkobs', 'vvs', 'el', 'sosu',
   'i', 'for', 'af', 'paa', 'pa', 'og', 'och',
   // German, Dutch
   'vertrieb', 'vertriebs', 'einkauf', 'personal', 'finanz', 'finanzen', 'buchhaltung', 'kunden', 'kundenservice',

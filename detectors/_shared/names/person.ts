@@ -223,7 +223,13 @@ function scoreTokens(tokens: readonly Token[], g: Gazetteer): number {
     const f = facts(t.key, g);
     if (f.word && !f.first && !f.lastStrong) return 0;
   }
-  return combine(a + b);
+  const score = combine(a + b);
+  if (score >= 0.8 || words.length !== 2 || firstTok.kind !== 'word' || lastTok.kind !== 'word') return score;
+  // Surname first without a comma, as in registers and East Asian order: `DUPONT Jean`, `Wang Yang`.
+  const f1 = facts(firstTok.key, g);
+  const f2 = facts(lastTok.key, g);
+  if (f1.lastStrong && !f1.word && f2.first && !f2.word && !f1.first) return Math.max(score, 0.8);
+  return score;
 }
 
 /**
