@@ -55,6 +55,8 @@ function memo(fn: (value: string) => number, size = 8192): (value: string) => nu
   let current = new Map<string, number>();
   let previous = new Map<string, number>();
   return (value) => {
+    // Long values are rejected at once and would only fill the cache (values may be 2,000 chars).
+    if (value.length > 64) return fn(value);
     let r = current.get(value);
     if (r !== undefined) return r;
     r = previous.get(value) ?? fn(value);
