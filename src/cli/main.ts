@@ -75,9 +75,9 @@ export function buildProgram(io: CliIO): Command {
       .command('scan')
       .description(
         'scan sources for personal data and write the reports\n\n' +
-          'Sources: postgres://user@host:5432/db, mysql://user@host/db (or mariadb://), sqlite:path/app.db,\n' +
+          'Sources: postgres://user@host:5432/db, mysql://user@host/db (or mariadb://), sqlite:path/app.db, ' +
           'a folder, file or glob of CSV/TSV/JSON/NDJSON/log files. Without sources, the config file\'s.\n\n' +
-          'Exit codes: 0 clean; 1 a --fail-on rule matched; 2 a source, table or file could not be read\n' +
+          'Exit codes: 0 clean; 1 a --fail-on rule matched; 2 a source, table or file could not be read ' +
           'or the scan was interrupted (the partial report is still written); 64 wrong usage.',
       )
       .argument('[sources...]', 'databases (URLs) and folders to scan'),

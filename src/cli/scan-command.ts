@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { builtinDetectors } from '../../detectors/index.js';
 import { fileCache } from '../cache.js';
 import { configSources, findConfig, loadConfig, parseConfig, type FailOnRule, type PdmapConfig } from '../config.js';
-import { diffInventories, renderDiffText, type InventoryDiff } from '../diff.js';
+import { diffInventories, renderDiffText, type GapRef, type InventoryDiff } from '../diff.js';
 import { PdmapError, describeError } from '../errors.js';
 import { evaluateFailOn, type FailOnResult } from '../fail-on.js';
 import { mergeInventories } from '../merge.js';
@@ -171,7 +171,13 @@ export async function runScan(args: readonly string[], opts: ScanCliOptions, io:
   const record = buildRecord(inventory, policy, retention, { generatedAt: new Date().toISOString() });
   const gaps = toGapRefs(record.gaps);
 
-  const diff: InventoryDiff | undefined = baseline ? diffInventories(baseline, inventory) : undefined;
+  let diff: InventoryDiff | undefined;
+  if (baseline && baselinePath) {
+    const before = await baselineGaps(baselinePath, baseline, policy);
+    // Without the baseline's record.json its retention counts are unknown: compare the other kinds only.
+    const comparable = before.withRetention ? gaps : gaps.filter((g) => !RETENTION_KINDS.has(g.kind));
+    diff = diffInventories(baseline, inventory, { baseline: before.refs, current: comparable });
+  }
   const failOnResult: FailOnResult | undefined = failOn.length
     ? evaluateFailOn(failOn, { inventory, ...(diff ? { diff } : {}), gaps }, config.allow)
     : undefined;
@@ -244,6 +250,23 @@ function renderFailOn(r: FailOnResult): string {
   for (const e of r.expiredEntries) lines.push(`  allow-list entry for ${e.location} expired on ${e.expires}: renew or remove it.`);
   for (const u of r.unchecked) lines.push(`  ${u.rule} not checked: ${u.why}.`);
   return `${lines.join('\n')}\n`;
+}
+
+const RETENTION_KINDS = new Set<string>(['retention-overdue', 'retention-unchecked']);
+
+/**
+ * The baseline's gaps: from the record.json written beside its inventory.json when there is one
+ * (complete, with retention counts), else rebuilt from the inventory with today's policy.
+ */
+async function baselineGaps(inventoryPath: string, baseline: Inventory, policy: Policy): Promise<{ refs: GapRef[]; withRetention: boolean }> {
+  try {
+    const saved = JSON.parse(await readFile(join(dirname(inventoryPath), 'record.json'), 'utf8')) as { gaps?: Parameters<typeof toGapRefs>[0] };
+    if (Array.isArray(saved.gaps)) return { refs: toGapRefs(saved.gaps), withRetention: true };
+  } catch {
+    // No record.json beside the baseline: fall back to rebuilding it.
+  }
+  const rebuilt = buildRecord(baseline, policy, [], { generatedAt: baseline.finishedAt });
+  return { refs: toGapRefs(rebuilt.gaps).filter((g) => !RETENTION_KINDS.has(g.kind)), withRetention: false };
 }
 
 async function readInventory(path: string): Promise<Inventory> {
