@@ -1,4 +1,9 @@
 import type { Detector } from '../src/types.js';
+import { addressStreet } from './address-street/address-street.js';
+import { city } from './city/city.js';
+import { country } from './country/country.js';
+import { postalCode } from './postal-code/postal-code.js';
+import { region } from './region/region.js';
 import { company } from './company/company.js';
 import { email } from './email/email.js';
 import { fax } from './fax/fax.js';
@@ -20,6 +25,6 @@ import { photo } from './photo/photo.js';
 import { username } from './username/username.js';
 
 /** The built-in detector catalogue, in the order reports list them. */
-export const builtinDetectors: readonly Detector[] = [email, phone, fax, personName, firstName, lastName, jobTitle, company, gender, phoneExtension, dateOfBirth, employment, username, password, passwordHash, ipAddress, paymentCard, bankAccount, nationalId, freeText, freeTextIdentifiers, photo];
+export const builtinDetectors: readonly Detector[] = [email, phone, fax, personName, firstName, lastName, jobTitle, company, gender, addressStreet, city, postalCode, region, country, phoneExtension, dateOfBirth, employment, username, password, passwordHash, ipAddress, paymentCard, bankAccount, nationalId, freeText, freeTextIdentifiers, photo];
 
-export { company, email, fax, firstName, gender, jobTitle, lastName, personName, phone, phoneExtension, dateOfBirth, employment, username, password, passwordHash, ipAddress, paymentCard, bankAccount, nationalId, freeText, freeTextIdentifiers, photo };
+export { company, email, fax, firstName, gender, jobTitle, lastName, personName, phone, addressStreet, city, postalCode, region, country, phoneExtension, dateOfBirth, employment, username, password, passwordHash, ipAddress, paymentCard, bankAccount, nationalId, freeText, freeTextIdentifiers, photo };
