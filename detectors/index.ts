@@ -12,7 +12,7 @@ import { gender } from './gender/gender.js';
 import { jobTitle } from './job-title/job-title.js';
 import { lastName } from './last-name/last-name.js';
 import { personName } from './person-name/person-name.js';
-import { phone, phoneExtension } from './phone/phone.js';
+import { personPhone, phone, phoneExtension } from './phone/phone.js';
 import { bankAccount } from './bank-account/bank-account.js';
 import { dateOfBirth } from './date-of-birth/date-of-birth.js';
 import { employment } from './employment/employment.js';
@@ -25,6 +25,6 @@ import { photo } from './photo/photo.js';
 import { username } from './username/username.js';
 
 /** The built-in detector catalogue, in the order reports list them. */
-export const builtinDetectors: readonly Detector[] = [email, phone, fax, personName, firstName, lastName, jobTitle, company, gender, addressStreet, city, postalCode, region, country, phoneExtension, dateOfBirth, employment, username, password, passwordHash, ipAddress, paymentCard, bankAccount, nationalId, freeText, freeTextIdentifiers, photo];
+export const builtinDetectors: readonly Detector[] = [email, phone, fax, personName, firstName, lastName, jobTitle, company, gender, addressStreet, city, postalCode, region, country, phoneExtension, personPhone, dateOfBirth, employment, username, password, passwordHash, ipAddress, paymentCard, bankAccount, nationalId, freeText, freeTextIdentifiers, photo];
 
-export { company, email, fax, firstName, gender, jobTitle, lastName, personName, phone, addressStreet, city, postalCode, region, country, phoneExtension, dateOfBirth, employment, username, password, passwordHash, ipAddress, paymentCard, bankAccount, nationalId, freeText, freeTextIdentifiers, photo };
+export { company, email, fax, firstName, gender, jobTitle, lastName, personName, phone, addressStreet, city, postalCode, region, country, phoneExtension, personPhone, dateOfBirth, employment, username, password, passwordHash, ipAddress, paymentCard, bankAccount, nationalId, freeText, freeTextIdentifiers, photo };

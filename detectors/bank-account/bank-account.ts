@@ -51,6 +51,8 @@ export const bankAccount: Detector = {
     { pattern: 'account number', weight: 0.8, lang: 'en', when: 'person-context' },
     { pattern: 'account no', weight: 0.8, lang: 'en', when: 'person-context' },
     { pattern: 'acct no', weight: 0.8, lang: 'en', when: 'person-context' },
+    { pattern: 'bank acct', weight: 0.95, lang: 'en' },
+    { pattern: 'bank acc', weight: 0.9, lang: 'en' },
     { pattern: 'sort code', weight: 0.8, lang: 'en' },
     { pattern: 'routing number', weight: 0.7, lang: 'en', when: 'person-context' },
     { pattern: 'bank details', weight: 0.85, lang: 'en' },

@@ -37,6 +37,9 @@ export const dateOfBirth: Detector = {
   match: birthDateScore,
   names: [
     { pattern: 'birth date', weight: 0.95, lang: 'en' },
+    { pattern: 'birth dt', weight: 0.95, lang: 'en' },
+    { pattern: 'bdate', weight: 0.8, lang: 'en', when: 'person-context' },
+    { pattern: 'b date', weight: 0.8, lang: 'en', when: 'person-context' },
     { pattern: 'date of birth', weight: 0.95, lang: 'en' },
     { pattern: 'birthdate*', weight: 0.9, lang: 'en' },
     { pattern: 'birth day', weight: 0.9, lang: 'en' },

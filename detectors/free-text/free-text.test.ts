@@ -96,6 +96,21 @@ describe('free_text_personal columns', () => {
     },
   );
 
+  it('terse notes about an employee are personal', () => {
+    const notes = ['Truckcertifikat fornyet.', 'Ønsker at gå ned i tid efter sommerferien.', 'Sygemeldt i 14 dage.', 'Barsel til 2027-05-24.', 'Fratræder med udgangen af måneden.', 'Prefers English.'];
+    expect(column('notes', notes).category).toBe('free_text_personal');
+  });
+
+  it("a contact's interests are personal", () => {
+    const interests = ['Interesseret i automatisering og rustfrie rør.', 'Interessiert an Pumpen und Wartungsverträgen.', 'Intresserad av vattenrening.', 'Keen on energy efficiency and service contracts.', 'Sailing, chess and jazz.'];
+    expect(column('interests', interests, true, 'contacts').category).toBe('free_text_personal');
+  });
+
+  it('a phone number alone is not free text', () => {
+    const phones = ['+45 33 12 34 56', '+45 20 30 40 50', '+45 70 10 20 30', '+45 22 33 44 55', '+45 40 50 60 70'];
+    expect(column('details', phones, false, 'contact_points').category).toBe('phone');
+  });
+
   it('comments with e-mails are personal even outside a person table', () => {
     const values = Array.from({ length: 20 }, (_, i) => (i % 3 ? `Forwarded to ${faker.internet.email()} for follow-up on ticket ${i}` : 'No reply yet, will check again next week.'));
     expect(column('comments', values, false, 'tickets').category).toBe('free_text_personal');

@@ -23,7 +23,7 @@ export interface TextFindings {
   readonly pronoun: boolean;
 }
 
-const MIN_TEXT = 20;
+const MIN_TEXT = 12;
 const MAX_SCAN = 4000;
 const LOCAL_CHAR = /[\w.%+'-]/;
 const DOMAIN_CHAR = /[\w.-]/;
@@ -59,7 +59,8 @@ export function scanText(value: string, ctx: MatchContext): TextFindings | undef
   if (value.length < MIN_TEXT || !value.includes(' ')) return undefined;
   const text = value.length > MAX_SCAN ? value.slice(0, MAX_SCAN) : value;
   const words = text.split(/\s+/);
-  const prose = words.length >= 4;
+  // Notes are often terse (`Barsel til 2027-05-24.`, `Prefers English.`): two words are prose.
+  const prose = words.filter((w) => w.length > 0).length >= 2;
   let email = false;
   let phone = false;
   let ip = false;
@@ -156,8 +157,12 @@ export function personalTextScore(value: string, ctx: MatchContext): number {
   return f.prose ? 0.4 : 0.2;
 }
 
+/** Shorter than this, a value is an identifier itself (`+45 33 12 34 56`), not text around one. */
+const MIN_IDENTIFIER_TEXT = 20;
+
 /** Text anywhere (logs, messages): only identifiers count. */
 export function identifierTextScore(value: string, ctx: MatchContext): number {
+  if (value.length < MIN_IDENTIFIER_TEXT) return 0;
   const f = scanText(value, ctx);
   if (!f) return 0;
   if (hasIdentifier(f)) return 1;
@@ -169,6 +174,8 @@ const NOTE_WORDS: readonly (readonly [string, string])[] = [
   ['notes', 'en'], ['note', 'en'], ['comment', 'en'], ['comments', 'en'], ['feedback', 'en'], ['message', 'en'],
   ['messages', 'en'], ['remarks', 'en'], ['remark', 'en'], ['memo', 'en'], ['bio', 'en'], ['biography', 'en'],
   ['about', 'en'], ['about me', 'en'], ['observations', 'en'], ['additional info', 'en'], ['free text', 'en'],
+  ['interests', 'en'], ['hobbies', 'en'], ['hobby', 'en'], ['interesser', 'da'], ['interessen', 'de'], ['intressen', 'sv'],
+  ['interesses', 'nl'], ['centres d interet', 'fr'], ['intereses', 'es'],
   ['bemaerkning*', 'da'], ['kommentar*', 'da'], ['besked', 'da'], ['notat*', 'da'], ['noter', 'da'], ['beskrivelse', 'da'],
   ['nachricht', 'de'], ['bemerkung*', 'de'], ['notiz*', 'de'], ['anmerkung*', 'de'], ['beschreibung', 'de'],
   ['meddelande', 'sv'], ['anteckning*', 'sv'], ['beskrivning', 'sv'], ['övrigt', 'sv'],

@@ -111,6 +111,13 @@ describe('format checks', () => {
     expect(otherIdScore('85.07.30-033.29')).toBe(0);
   });
 
+  it('German Steuer-ID: MOD 11,10 check digit; the grouped form counts more', () => {
+    expect(otherIdScore('81 462 519 012')).toBeGreaterThan(0.5);
+    expect(otherIdScore('81462519012')).toBeGreaterThan(0);
+    expect(otherIdScore('81462519012')).toBeLessThan(0.5);
+    expect(otherIdScore('81 462 519 013')).toBe(0);
+  });
+
   it('never throws and stays in [0, 1] on any string', () => {
     fc.assert(fc.property(fc.string({ maxLength: 30 }), (s) => {
       const r = nationalIdScore(s);
@@ -136,6 +143,10 @@ describe('national_id columns', () => {
 
   it.each(['cpr', 'cpr_nr', 'CPRNummer', 'personnummer', 'fødselsnummer', 'ssn', 'social_security_number', 'national_id', 'bsn', 'nino', 'steuer_id', 'tax_id'])('%s', (field) => {
     expect(column(field, cprs).category).toBe('national_id');
+  });
+
+  it('finds Steuer-IDs under their name', () => {
+    expect(column('SteuerID', ['81 462 519 012', '81462519012', '81 462 519 012', '81462519012', '81 462 519 012', '81462519012'], true, 'Mitarbeiter').category).toBe('national_id');
   });
 
   it('finds dashed CPR numbers without a name', () => {

@@ -21,6 +21,8 @@ const ES_DNI = /^(?:\d{8}|[XYZ]\d{7})-?[A-Z]$/i;
 const IT_CF = /^[A-Z]{6}\d{2}[A-EHLMPRST]\d{2}[A-Z]\d{3}[A-Z]$/i;
 const BR_CPF = /^\d{3}\.\d{3}\.\d{3}-\d{2}$/;
 const BE_NRN = /^\d{2}\.\d{2}\.\d{2}-\d{3}\.\d{2}$/;
+/** German Steuer-ID: 11 digits, often written `12 345 678 901`. */
+const DE_STEUER_ID = /^[1-9]\d(?: ?\d{3}){3}$/;
 
 export function isValidDate(year: number, month: number, day: number): boolean {
   return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
@@ -155,7 +157,7 @@ export function nirScore(value: string): number {
   return 97 - mod === key ? 0.9 : 0;
 }
 
-/** Formats validator knows well: Spanish DNI/NIE, Italian codice fiscale, Brazilian CPF, Belgian register number. */
+/** Formats validator knows well: Spanish DNI/NIE, Italian codice fiscale, Brazilian CPF, German Steuer-ID; and the Belgian register number. */
 export function otherIdScore(value: string): number {
   const n = value.length;
   if (n === 9 || n === 10) {
@@ -164,7 +166,25 @@ export function otherIdScore(value: string): number {
   if (n === 16 && IT_CF.test(value)) return validator.isTaxID(value.toUpperCase(), 'it-IT') ? 1 : 0;
   if (n === 14 && BR_CPF.test(value)) return validator.isTaxID(value, 'pt-BR') ? 0.9 : 0;
   if (n === 15 && BE_NRN.test(value)) return belgianScore(value.replace(/\D/g, ''));
+  if ((n === 11 || n === 14) && DE_STEUER_ID.test(value)) {
+    // One random number in ten passes the check digit: a written-out grouping says more.
+    return steuerIdCheck(value.replace(/ /g, '')) ? (n === 14 ? 0.6 : 0.3) : 0;
+  }
   return 0;
+}
+
+/**
+ * German Steuer-ID check digit (ISO 7064 MOD 11,10). The digit-repetition rule of issued numbers
+ * is not enforced: it changed in 2016, and test data often ignores it.
+ */
+function steuerIdCheck(d: string): boolean {
+  let product = 10;
+  for (let i = 0; i < 10; i++) {
+    let sum = (d.charCodeAt(i) - 48 + product) % 10;
+    if (sum === 0) sum = 10;
+    product = (sum * 2) % 11;
+  }
+  return (11 - product) % 10 === d.charCodeAt(10) - 48;
 }
 
 function belgianScore(d: string): number {

@@ -133,6 +133,26 @@ describe('phone columns', () => {
     expect(column('phone', shippers, true, 'customers').category).toBe('phone');
   });
 
+  it('reports a company\'s phones in an organisation-only table only when nothing else says so', () => {
+    const offices = ['+45 33 12 34 56', '+45 86 86 55 75', '+45 70 10 20 30', '+45 89 67 52 51', '+45 46 45 95 63', '+45 62 39 11 63'];
+    expect(has(column('phone', offices, false, 'offices'), 'phone')).toBe(false);
+    expect(has(column('telefon', offices, false, 'butikker'), 'phone')).toBe(false);
+  });
+
+  it('reports a phone whose name says whose it is, in any table', () => {
+    const mixed = ['+49 151 6335097', '50 78 41 30', '5166 0121', '42522182', '60 86 34 18', '+45 28 16 21 51', '91 26 48 40', '2986 9686'];
+    for (const field of ['recipient_phone', 'customer_phone', 'ship_phone', 'home_phone', 'privat_tlf', 'Telefon_privat', 'mobile', 'kundetelefon']) {
+      const v = column(field, mixed, false, 'deliveries');
+      expect(v.category, field).toBe('phone');
+    }
+    expect(column('recipient_phone', mixed, false, 'deliveries').categories[0]?.detector).toBe('person-phone');
+  });
+
+  it('reports a column of phone numbers without a phone word by its values', () => {
+    const mixed = ['+49-160-64129867', '+49-171-3908793', '030 0438602', '0170/3097931', '+49-40-4963164', '0351 851016', '0173 11506927', '+49-171-44535756'];
+    expect(column('info', mixed, false, 'callbacks').category).toBe('phone');
+  });
+
   it('ignores facts about a phone', () => {
     expect(has(column('phone_type', ['mobile', 'home', 'work', 'mobile', 'work']), 'phone')).toBe(false);
     expect(has(column('phone_verified', ['true', 'false', 'true', 'true', 'false']), 'phone')).toBe(false);

@@ -16,13 +16,17 @@ const ZIP4 = /^\d{5}-\d{4}$/;
 /** Digits in groups as people write phones: `(5) 555-4729`, `030-0074321`, `88.60.15.31`, `0921-12 34 65`. */
 const GROUPED = /^(?:\(\d{1,5}\)\s?|\d{1,5}[\s./-])(?:\d{1,8}[\s./-])*\d{2,8}$/;
 const HAS_SEPARATOR = /[\s().-]/;
+const TRUNK_ZERO = /^\(?0[1-9]/;
+/** `(415) 994-7163`, `213-984-9307`, `213.984.9307` */
+const NANP = /^(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}$/;
 
 /**
  * Value evidence for phone and fax numbers: 1 for a number written the way people write
  * phones (`+45 33 12 34 56`, `(555) 123-4567`, `0045…`) that libphonenumber-js accepts;
  * 0.5 for bare digits that are valid for the default country (`33123456` may be a CVR number)
- * and for formatted numbers that are possible but not valid; 0.4 for national numbers of another
- * country, grouped like phones (`(171) 555-7788` when the default country is DK);
+ * and for formatted numbers that are possible but not valid; 0.8 for a valid North American
+ * number written the US way; 0.4–0.5 for national numbers of another country, grouped like
+ * phones (`(171) 555-7788`, `030 0438602` when the default country is DK);
  * 0 for dates, prices, years, ZIP+4 and numbers no country uses.
  */
 export function phoneScore(value: string, ctx: MatchContext): number {
@@ -41,8 +45,12 @@ export function phoneScore(value: string, ctx: MatchContext): number {
   // plausibly long international number counts a little.
   if (!bare && international && n?.isPossible()) return 0.5;
   if (!bare && !international && digits.length >= 7 && HAS_SEPARATOR.test(v) && n?.isPossible()) return 0.5;
-  // A national number from another country: grouped like a phone, but no country to check it against.
-  if (!bare && !international && digits.length >= 7 && digits.length <= 12 && GROUPED.test(v)) return 0.4;
+  if (bare || international) return 0;
+  // North American numbers are written in one recognisable way: check them as US numbers.
+  if (NANP.test(v) && parsePhoneNumberFromString(v, 'US')?.isValid()) return 0.8;
+  // A national number from another country: grouped like a phone, but no country to check it
+  // against. A leading trunk `0` (`030 0438602`, `07920 709821`) is how most of Europe writes them.
+  if (digits.length >= 7 && digits.length <= 12 && GROUPED.test(v)) return digits.length >= 9 && TRUNK_ZERO.test(v) ? 0.5 : 0.4;
   return 0;
 }
 
@@ -116,20 +124,46 @@ export const FAX_NAMES: readonly NameSignal[] = [
 ];
 
 /**
- * Organisation-only tables (shippers, offices, stores) hold company phones, which are not
- * personal: outside a container about people a name hint counts for much less, so a company's
- * phone column needs numbers that prove themselves. Counter-hints keep their weight.
+ * Organisation-only tables (shippers, offices, stores, warehouses) hold company phones, which are
+ * not personal data (labelling rule 4). Outside a container about people a phone word in the name
+ * is therefore a hint (the column holds numbers) and a counter-hint (they are a company's) at once:
+ * the positive weight shrinks by `factor` and the verdict is scaled by `1 − against`, so only a
+ * column whose numbers prove themselves survives. Columns without a phone word (`info`, `col6`)
+ * are judged by their values alone, as before. Counter-hints keep their weight.
  */
-export function weakerOutsidePersonContext(signals: readonly NameSignal[], factor = 0.4): NameSignal[] {
+export function weakerOutsidePersonContext(signals: readonly NameSignal[], factor = 0.4, against = 0.5): NameSignal[] {
   return signals.flatMap((s): NameSignal[] =>
     s.weight <= 0 || s.when !== undefined
       ? [s]
       : [
           { ...s, when: 'person-context' },
           { ...s, weight: Math.round(s.weight * factor * 100) / 100, when: 'no-person-context' },
+          { ...s, weight: -against, when: 'no-person-context' },
         ],
   );
 }
+
+/** What a phone-like column is not: a fax, a phone's type, a country code, a consent flag, an id. */
+const NOT_A_PHONE: readonly NameSignal[] = [
+  // A fax number has a category of its own; a phone's type or country code is not a number to call.
+  ...FAX_NAMES.map((s): NameSignal => ({ pattern: s.pattern, weight: -0.95 })),
+  { pattern: 'type', weight: -0.9 },
+  { pattern: 'country code', weight: -0.8 },
+  { pattern: 'prefix', weight: -0.8 },
+  { pattern: 'verified', weight: -0.9 },
+  { pattern: 'confirmed', weight: -0.9 },
+  { pattern: 'opt in', weight: -0.9 },
+  { pattern: 'consent', weight: -0.9 },
+  { pattern: 'cvr', weight: -0.9, lang: 'da' },
+  { pattern: 'vat', weight: -0.9 },
+  { pattern: 'ean', weight: -0.9 },
+  { pattern: 'order', weight: -0.6 },
+  { pattern: 'invoice', weight: -0.6 },
+  { pattern: 'zip', weight: -0.9 },
+  { pattern: 'postal', weight: -0.9 },
+  { pattern: 'postnr', weight: -0.9, lang: 'da' },
+  { pattern: 'plz', weight: -0.9, lang: 'de' },
+];
 
 export const phone: Detector = {
   id: 'phone',
@@ -137,33 +171,53 @@ export const phone: Detector = {
   description: 'phone numbers',
   valueWeight: 0.85,
   match: phoneScore,
+  names: [...weakerOutsidePersonContext(CALL_NUMBER_NAMES), ...NOT_A_PHONE],
+};
+
+/** Words that say whose number it is: a person's, wherever the table is. */
+const PERSON_QUALIFIERS = [
+  // en
+  'recipient', 'receiver', 'ship', 'shipping', 'delivery', 'billing', 'customer', 'client', 'contact', 'home', 'private',
+  'personal', 'emergency', 'guardian', 'parent', 'patient', 'member', 'employee', 'user', 'owner', 'driver', 'guest',
+  'buyer', 'sender', 'student', 'applicant', 'candidate', 'passenger', 'tenant', 'resident', 'subscriber', 'next of kin',
+  // da, no, sv, de, nl, fr, es
+  'privat', 'kunde', 'modtager', 'hjem', 'kontaktperson', 'pårørende', 'medlem', 'bruger', 'kund', 'mottagare',
+  'hem', 'anhörig', 'empfänger', 'mitglied', 'prive', 'klant', 'ontvanger', 'thuis', 'domicile', 'destinataire',
+  'cliente', 'destinatario', 'particular',
+];
+const PHONE_WORDS = ['phone', 'tel', 'telephone', 'tlf', 'telefon', 'telefoon', 'telefono', 'phone number', 'telefonnummer'];
+/** Phones that are personal by nature. */
+const MOBILE_WORDS = ['mobile', 'mobile*', 'cell', 'cellphone', 'cell phone', 'mobil', 'mobil*', '*mobil', 'handy', 'handy*', 'mobiel', 'mobiel*', 'movil', 'celular', 'gsm'];
+
+/**
+ * Phones whose field name says they belong to a person (`recipient_phone`, `home_phone`,
+ * `kunde_tlf`, `Telefon privat`, `mobile`): personal even in a table that is not about people
+ * (a delivery, an order), where the `phone` detector doubts a bare `phone` column.
+ */
+export const personPhone: Detector = {
+  id: 'person-phone',
+  category: 'phone',
+  description: "people's phone numbers",
+  requiresName: true,
+  valueWeight: 0.85,
+  match: phoneScore,
   names: [
-    ...weakerOutsidePersonContext(CALL_NUMBER_NAMES),
-    // A fax number has a category of its own; a phone's type or country code is not a number to call.
-    ...FAX_NAMES.map((s): NameSignal => ({ pattern: s.pattern, weight: -0.95 })),
-    { pattern: 'type', weight: -0.9 },
-    { pattern: 'country code', weight: -0.8 },
-    { pattern: 'prefix', weight: -0.8 },
-    { pattern: 'verified', weight: -0.9 },
-    { pattern: 'confirmed', weight: -0.9 },
-    { pattern: 'opt in', weight: -0.9 },
-    { pattern: 'consent', weight: -0.9 },
-    { pattern: 'cvr', weight: -0.9, lang: 'da' },
-    { pattern: 'vat', weight: -0.9 },
-    { pattern: 'ean', weight: -0.9 },
-    { pattern: 'order', weight: -0.6 },
-    { pattern: 'invoice', weight: -0.6 },
-    { pattern: 'zip', weight: -0.9 },
-    { pattern: 'postal', weight: -0.9 },
-    { pattern: 'postnr', weight: -0.9, lang: 'da' },
-    { pattern: 'plz', weight: -0.9, lang: 'de' },
+    ...PERSON_QUALIFIERS.flatMap((q) =>
+      PHONE_WORDS.flatMap((w): NameSignal[] => [
+        { pattern: `${q} ${w}`, weight: 0.9 },
+        { pattern: `${w} ${q}`, weight: 0.9 },
+      ]),
+    ),
+    ...MOBILE_WORDS.map((pattern): NameSignal => ({ pattern, weight: 0.85 })),
+    ...NOT_A_PHONE,
   ],
 };
 
-const EXTENSION_VALUE = /^(?:(?:x|ext|extn|lokal|durchwahl)\.?\s?)?\d{1,6}$/i;
+/** `5467`, `x123`, `ext. 12`, `-112` (the digits after a switchboard number), `#22` */
+const EXTENSION_VALUE = /^(?:(?:x|ext|extn|lokal|durchwahl)\.?\s?|[-#])?\d{1,6}$/i;
 
 /**
- * Phone extensions (`5467`, `x123`): a few digits that mean nothing without the field name.
+ * Phone extensions (`5467`, `x123`, `-16`): a few digits that mean nothing without the field name.
  * Labelled `phone` (an extension reaches a person's desk).
  */
 export const phoneExtension: Detector = {
@@ -172,7 +226,8 @@ export const phoneExtension: Detector = {
   description: 'phone extensions',
   requiresName: true,
   valueWeight: 0.1,
-  match: (value) => value.length <= 16 && EXTENSION_VALUE.test(value.trim()),
+  // Some rows hold the whole direct-dial number (`+49 40 063238-16`) instead of the extension.
+  match: (value, ctx) => (value.length <= 16 && EXTENSION_VALUE.test(value.trim())) || phoneScore(value, ctx) >= 0.5,
   names: [
     { pattern: 'extension', weight: 0.9, lang: 'en', when: 'person-context' },
     { pattern: 'ext', weight: 0.8, lang: 'en', when: 'person-context' },
