@@ -26,6 +26,12 @@ const DRIVER_CODES: Readonly<Record<string, ScanErrorCode>> = {
   '3D000': 'not-found',
   '42P01': 'not-found',
   '57P01': 'connect',
+  // The server is shutting down or restarting, or the connection broke (class 08).
+  '57P02': 'connect',
+  '57P03': 'connect',
+  '08000': 'connect',
+  '08003': 'connect',
+  '08006': 'connect',
   '25006': 'permission',
   // MySQL / MariaDB
   ER_TABLEACCESS_DENIED_ERROR: 'permission',
@@ -40,6 +46,8 @@ const DRIVER_CODES: Readonly<Record<string, ScanErrorCode>> = {
   ER_OPTION_PREVENTS_STATEMENT: 'permission',
   ER_PROCACCESS_DENIED_ERROR: 'permission',
   PROTOCOL_CONNECTION_LOST: 'connect',
+  ER_CONNECTION_KILLED: 'connect',
+  ER_SERVER_SHUTDOWN: 'connect',
   // SQLite
   SQLITE_CANTOPEN: 'not-found',
   SQLITE_NOTADB: 'parse',
@@ -49,6 +57,7 @@ const DRIVER_CODES: Readonly<Record<string, ScanErrorCode>> = {
   // Node
   ECONNREFUSED: 'connect',
   ECONNRESET: 'connect',
+  EPIPE: 'connect',
   ETIMEDOUT: 'timeout',
   ENOTFOUND: 'connect',
   EHOSTUNREACH: 'connect',
@@ -61,7 +70,7 @@ const DRIVER_CODES: Readonly<Record<string, ScanErrorCode>> = {
 };
 
 /** MariaDB's max_statement_time error (1969) and MySQL's (3024) have no stable code string everywhere. */
-const ERRNO_CODES: Readonly<Record<number, ScanErrorCode>> = { 1969: 'timeout', 3024: 'timeout', 1142: 'permission', 1143: 'permission', 1044: 'permission', 1045: 'connect', 1049: 'not-found', 1792: 'permission', 1290: 'permission', 1370: 'permission' };
+const ERRNO_CODES: Readonly<Record<number, ScanErrorCode>> = { 1969: 'timeout', 3024: 'timeout', 1142: 'permission', 1143: 'permission', 1044: 'permission', 1045: 'connect', 1049: 'not-found', 1053: 'connect', 1927: 'connect', 1792: 'permission', 1290: 'permission', 1370: 'permission' };
 
 export interface DescribedError {
   readonly code: ScanErrorCode;

@@ -12,7 +12,7 @@
 import { addAbortSignal } from 'node:stream';
 import mysql from 'mysql2';
 import type { Pool, PoolConnection } from 'mysql2';
-import { PdmapError } from '../errors.js';
+import { PdmapError, describeError } from '../errors.js';
 import { redactUrl } from '../redact.js';
 import { sourceDisplayName } from '../sources.js';
 import type { Container, FieldInfo, Row } from '../types.js';
@@ -23,6 +23,7 @@ import {
   compareContainers,
   connectError,
   keyRangeSample,
+  lostConnectionError,
   maxConnections,
   quoteBacktick,
   rowFromValues,
@@ -176,17 +177,29 @@ export function mysqlConnector(options: DatabaseConnectorOptions): Connector {
       return await abortable(pending, signal ?? undefined);
     } catch (err) {
       if (signal?.aborted || (err as { fatal?: unknown }).fatal === true) session.poisoned = true;
-      throw err;
+      throw signal?.aborted ? err : lost(err);
     }
   }
 
   /** Streams one SELECT; rows are positional arrays. `onFields` receives the result's column names. */
   async function* stream(session: Session, sql: string, onFields?: (names: string[]) => void): AsyncGenerator<unknown[]> {
     stats.queries++;
-    const command = session.conn.query({ sql, rowsAsArray: true });
+    const conn = session.conn;
+    // mysql2 tells a streamed query nothing when its connection dies (before or during it): the
+    // stream would wait forever. A closed connection is refused here, a dying one ends the stream.
+    if (conn.state === 'error' || conn.state === 'disconnected') {
+      session.poisoned = true;
+      throw lostConnectionError('MySQL/MariaDB', target, new Error('the connection was closed by the server'));
+    }
+    const command = conn.query({ sql, rowsAsArray: true });
     if (onFields) command.on('fields', (fields: readonly { name: string }[]) => onFields(fields.map((f) => f.name)));
     const readable = command.stream({ highWaterMark: 256 });
     if (session.signal) addAbortSignal(session.signal, readable);
+    const onGone = (err?: unknown): void => {
+      readable.destroy(err instanceof Error ? err : lostConnectionError('MySQL/MariaDB', target, new Error('the server closed the connection')));
+    };
+    conn.on('error', onGone);
+    conn.on('end', onGone);
     let settled = false;
     try {
       for await (const row of readable as AsyncIterable<unknown>) {
@@ -197,8 +210,10 @@ export function mysqlConnector(options: DatabaseConnectorOptions): Connector {
       // A server error (timeout, no privilege) ends the command cleanly; anything else leaves it open.
       const fatal = (err as { fatal?: unknown }).fatal;
       if (!session.signal?.aborted && fatal === false) settled = true;
-      throw err;
+      throw session.signal?.aborted ? err : lost(err);
     } finally {
+      conn.off('error', onGone);
+      conn.off('end', onGone);
       if (!settled) session.poisoned = true;
     }
   }
@@ -253,8 +268,17 @@ export function mysqlConnector(options: DatabaseConnectorOptions): Connector {
       return await abortable(pending, session.signal);
     } catch (err) {
       if (session.signal?.aborted) session.poisoned = true;
-      throw err;
+      throw session.signal?.aborted ? err : lost(err);
     }
+  }
+
+  /**
+   * mysql2's own errors for a dead connection (`Can't add new command when connection is in
+   * closed state`) are fatal but carry no code: they mean the session is gone.
+   */
+  function lost(err: unknown): unknown {
+    const fatal = (err as { fatal?: unknown } | null)?.fatal === true;
+    return fatal && describeError(err).code === 'unknown' ? lostConnectionError('MySQL/MariaDB', target, err) : err;
   }
 
   async function* sample(container: Container, sampleOptions: SampleOptions): AsyncGenerator<Row> {

@@ -7,7 +7,7 @@
  * transaction: plain SQL, no extra package, and memory stays bounded by the fetch size.
  */
 import pg from 'pg';
-import { PdmapError } from '../errors.js';
+import { PdmapError, describeError } from '../errors.js';
 import { redactUrl } from '../redact.js';
 import { sourceDisplayName } from '../sources.js';
 import type { Container, FieldInfo, Row } from '../types.js';
@@ -16,6 +16,7 @@ import {
   abortable,
   compareContainers,
   connectError,
+  lostConnectionError,
   maxConnections,
   quoteDouble,
   rowFromValues,
@@ -158,6 +159,11 @@ export function postgresConnector(options: DatabaseConnectorOptions): Connector 
     const session: Session = { client, signal, poisoned: false, released: false };
     active.add(session);
     if (!initialised.has(client)) {
+      // The pool listens for errors only while a client is idle. A server that ends a checked-out
+      // session (pg_terminate_backend, failover, a proxy restart) makes the client emit 'error'
+      // between two queries; unhandled, that would crash the process. The next query on the
+      // client fails instead, as a lost connection.
+      client.on('error', () => undefined);
       try {
         await run(session, sessionSetup);
         initialised.add(client);
@@ -190,22 +196,26 @@ export function postgresConnector(options: DatabaseConnectorOptions): Connector 
   }
 
   async function run(session: Session, text: string, values?: unknown[]): Promise<pg.QueryResult> {
-    const pending = session.client.query(text, values);
-    try {
-      return await abortable(pending, session.signal);
-    } catch (err) {
-      if (session.signal?.aborted) session.poisoned = true;
-      throw err;
-    }
+    return settle(session, session.client.query(text, values));
   }
 
   async function runArray(session: Session, text: string): Promise<unknown[][]> {
-    const pending = session.client.query<unknown[]>({ text, rowMode: 'array' });
+    return (await settle(session, session.client.query<unknown[]>({ text, rowMode: 'array' }))).rows;
+  }
+
+  async function settle<T>(session: Session, pending: Promise<T>): Promise<T> {
     try {
-      return (await abortable(pending, session.signal)).rows;
+      return await abortable(pending, session.signal);
     } catch (err) {
-      if (session.signal?.aborted) session.poisoned = true;
-      throw err;
+      if (session.signal?.aborted) {
+        session.poisoned = true;
+        throw err;
+      }
+      // Server errors carry a severity; pg's own errors for a dead session (`Connection terminated
+      // unexpectedly`, `… is not queryable`) carry no code at all.
+      const lost = typeof (err as { severity?: unknown } | null)?.severity !== 'string' && describeError(err).code === 'unknown';
+      if (lost || describeError(err).code === 'connect') session.poisoned = true;
+      throw lost ? lostConnectionError('PostgreSQL', target, err) : err;
     }
   }
 

@@ -139,6 +139,20 @@ export function connectError(what: string, target: string, err: unknown): PdmapE
   return new PdmapError(code, `Cannot connect to ${what} ${target}: ${redactText(errorText(err))}`, hint, { cause: err });
 }
 
+/**
+ * A session that died under a running sample (killed by an administrator, a failover, a proxy or
+ * network drop), for driver errors that carry no code of their own. Coded `connect`, which the
+ * engine retries on a fresh connection.
+ */
+export function lostConnectionError(what: string, target: string, err: unknown): PdmapError {
+  return new PdmapError(
+    'connect',
+    `Lost the connection to ${what} ${target}: ${redactText(errorText(err))}`,
+    'the server ended the session: check that it is up, and for idle or proxy timeouts between pdmap and it',
+    { cause: err },
+  );
+}
+
 /** Driver integers as BigInt (the key of key-range sampling); undefined for anything else. */
 export function toBigInt(value: unknown): bigint | undefined {
   if (typeof value === 'bigint') return value;
