@@ -182,7 +182,7 @@ async function scanContainer(connector: Connector, container: Container, o: Cont
   // Files learn their fields while they are read: remember each field's answer instead of
   // matching globs once per value.
   const excluded = excludeField ? memo((k: string) => excludeField(`${container.id}.${k}`)) : undefined;
-  const sample = newContainerSample(fieldNames);
+  let sample = newContainerSample(fieldNames);
   const summaryBase = {
     source: connector.name,
     id: container.id,
@@ -195,20 +195,33 @@ async function scanContainer(connector: Connector, container: Container, o: Cont
     ...(container.modifiedAt === undefined ? {} : { modifiedAt: container.modifiedAt }),
   };
   let failure: ScanError | undefined;
-  try {
-    const sampleOptions = {
-      ...(o.limit === undefined ? {} : { limit: o.limit }),
-      ...(o.signal ? { signal: o.signal } : {}),
-      ...(fieldNames.length < container.fields.length ? { fields: fieldNames } : {}),
-    };
-    for await (const row of connector.sample(container, sampleOptions)) {
-      addRow(sample, excluded ? filterRow(row, excluded) : row, o.sampler);
-      // Files have no LIMIT clause: stop reading once the sample is full.
-      if (o.limit !== undefined && (sample.rows >= o.limit || isSaturated(sample, o.sampler))) break;
+  const sampleOptions = {
+    ...(o.limit === undefined ? {} : { limit: o.limit }),
+    ...(o.signal ? { signal: o.signal } : {}),
+    ...(fieldNames.length < container.fields.length ? { fields: fieldNames } : {}),
+  };
+  for (let attempt = 0; ; attempt++) {
+    try {
+      for await (const row of connector.sample(container, sampleOptions)) {
+        addRow(sample, excluded ? filterRow(row, excluded) : row, o.sampler);
+        // Files have no LIMIT clause: stop reading once the sample is full.
+        if (o.limit !== undefined && (sample.rows >= o.limit || isSaturated(sample, o.sampler))) break;
+      }
+      break;
+    } catch (err) {
+      const d = describeError(err);
+      // A lost connection (killed session, failover, network drop) is worth another go on a fresh
+      // one, from scratch so no row counts twice; permission, timeout and parse errors would only
+      // fail again.
+      const delay = d.code === 'connect' ? RETRY_DELAYS_MS[attempt] : undefined;
+      if (delay !== undefined && (await backoff(delay, o.signal))) {
+        sample = newContainerSample(fieldNames);
+        continue;
+      }
+      const tries = attempt > 0 ? ` (${attempt + 1} attempts)` : '';
+      failure = { source: connector.name, sourceKind: connector.kind, container: container.id, code: d.code, message: `${container.id}: ${d.message}${tries}` };
+      break;
     }
-  } catch (err) {
-    const d = describeError(err);
-    failure = { source: connector.name, sourceKind: connector.kind, container: container.id, code: d.code, message: `${container.id}: ${d.message}` };
   }
   if (failure && sample.rows === 0) {
     const summary: ContainerSummary = { ...summaryBase, rowsSampled: 0, fields: container.fields.length, personalFields: 0, status: 'error', personContext: false };
@@ -253,6 +266,24 @@ async function scanContainer(connector: Connector, container: Container, o: Cont
   if (failure) events.push({ type: 'error', error: failure });
   events.push({ type: 'container', container: summary });
   return events;
+}
+
+/** Waits before each retry of a container whose connection was lost: at most two retries. */
+const RETRY_DELAYS_MS: readonly number[] = [200, 800];
+
+/** Resolves true after `ms`, or false at once when the scan is aborted meanwhile. */
+function backoff(ms: number, signal: AbortSignal | undefined): Promise<boolean> {
+  if (signal?.aborted) return Promise.resolve(false);
+  return new Promise((resolve) => {
+    const done = (ok: boolean): void => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+      resolve(ok);
+    };
+    const onAbort = (): void => done(false);
+    const timer = setTimeout(() => done(true), ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
 }
 
 /** Categories that only a record about a person carries. */
