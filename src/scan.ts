@@ -4,7 +4,7 @@ import { containerFingerprint, type ScanCache } from './cache.js';
 import type { Connector } from './connectors/connector.js';
 import { createConnector } from './connectors/index.js';
 import { classifyField, type ContainerContext } from './engine/classify.js';
-import { personContextFromNames } from './engine/context.js';
+import { organisationOnlyFromNames, personContextFromNames } from './engine/context.js';
 import { addRow, isSaturated, newContainerSample, type SamplerOptions } from './engine/sampler.js';
 import { describeError } from './errors.js';
 import { parseSource, sourceDisplayName, sourceTarget, type SourceConfig } from './sources.js';
@@ -247,8 +247,13 @@ async function scanContainer(connector: Connector, container: Container, o: Cont
     });
   };
   let personContext = personContextFromNames(container.name, fields);
+  const organisationOnly = !personContext && organisationOnlyFromNames(container.name, fields);
   let verdicts = classifyAll(personContext);
-  if (!personContext && verdicts.some(anchorsPerson)) {
+  if (organisationOnly) {
+    // Rows about warehouses, shops or offices with no column meant for a person: their mailbox,
+    // phone and address are the organisation's, not personal data (labelling rule 4).
+    verdicts = verdicts.map(asNotPersonal);
+  } else if (!personContext && verdicts.some(anchorsPerson)) {
     // Values proved the rows are about people (a column of e-mail addresses): names such as
     // `title` or `name` now mean a person's, so classify again with that context.
     personContext = true;
@@ -284,6 +289,11 @@ function backoff(ms: number, signal: AbortSignal | undefined): Promise<boolean> 
     const timer = setTimeout(() => done(true), ms);
     signal?.addEventListener('abort', onAbort, { once: true });
   });
+}
+
+function asNotPersonal(v: FieldVerdict): FieldVerdict {
+  const { category: _category, ...rest } = v;
+  return { ...rest, categories: [], confidence: 0, personal: false };
 }
 
 /** Categories that only a record about a person carries. */
