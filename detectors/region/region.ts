@@ -81,6 +81,13 @@ const NAMES: readonly NameSignal[] = [
     { pattern: 'county', weight: 0.85, lang: 'en', roles: true },
     { pattern: 'district', weight: 0.75, lang: 'en', roles: true },
     { pattern: 'prefecture', weight: 0.85, lang: 'en' },
+    // Abbreviated column names of older systems: `cust_st`, `prov`, `cnty`; Brazil's `UF`.
+    { pattern: 'st', weight: 0.6, lang: 'en' },
+    { pattern: 'prov', weight: 0.8, lang: 'en' },
+    { pattern: 'cnty', weight: 0.8, lang: 'en' },
+    { pattern: 'uf', weight: 0.8, lang: 'pt' },
+    { pattern: 'distrito', weight: 0.75, lang: 'pt' },
+    { pattern: 'powiat', weight: 0.75, lang: 'pl' },
     { pattern: 'canton', weight: 0.8, lang: 'en' },
     { pattern: 'landsdel', weight: 0.8, lang: 'da' },
     { pattern: 'bundesland', weight: 0.9, lang: 'de', roles: true },
