@@ -116,7 +116,9 @@ async function* scanSource(
     }
   } catch (err) {
     const d = describeError(err);
-    yield { type: 'error', error: { source: connector.name, sourceKind: connector.kind, code: d.code, message: `Cannot read ${connector.target}: ${d.message}` } };
+    // Connection errors already name the target: say it once.
+    const message = d.message.includes(connector.target) ? d.message : `Cannot read ${connector.target}: ${d.message}`;
+    yield { type: 'error', error: { source: connector.name, sourceKind: connector.kind, code: d.code, message } };
     yield { type: 'source', source: { name: connector.name, kind: connector.kind, target: connector.target, containers: containers.length, status: 'error' } };
     return;
   }
