@@ -211,7 +211,7 @@ function combine(
 ): number {
   const valueScore = hasValueTest ? (detector.valueWeight ?? 0.9) * ratio : 0;
   let nameScore = name.positive;
-  if (hasValueTest && sampled >= 5) {
+  if (hasValueTest && sampled > 0) {
     // Values that contradict the name weaken it: a `phone` column full of words is not phones.
     nameScore *= Math.min(1, 0.25 + ratio);
   } else if (hasValueTest && sampled === 0) {
