@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { classifyField, type ClassifyOptions, type ContainerContext } from '../../src/engine/classify.js';
 import type { FieldVerdict, Location } from '../../src/types.js';
 import { builtinDetectors } from '../index.js';
-import { email } from './email.js';
+import { email, emailScore } from './email.js';
 
 const DK = { defaultCountry: 'DK' };
 const at = (container: string, field: string): Location => ({ source: 't', sourceKind: 'sqlite', container, containerType: 'table', field });
@@ -15,7 +15,7 @@ function column(field: string, values: readonly string[], personContext = true, 
   return classifyField(at(container, field), 'text', { rows: values.length, values: [...values], binaryHeads: [] }, ctx, options);
 }
 const has = (v: FieldVerdict, category: string): boolean => v.categories.some((c) => c.category === category);
-const isEmail = (v: string): boolean => email.match?.(v, DK) === true;
+const isEmail = (v: string): boolean => emailScore(v) === 1;
 
 const ADVERSARIAL = ['0'.repeat(100_000), '@'.repeat(100_000), '.'.repeat(100_000), ' '.repeat(100_000), 'a@'.repeat(50_000), `${'a'.repeat(64)}@${'b.'.repeat(50_000)}dk`, `a@${'b'.repeat(99_990)}.dk`, `${'a.'.repeat(50_000)}@b.dk`];
 
@@ -28,13 +28,22 @@ describe('email value test', () => {
     for (const a of ['luisg@embraer.com.br', 'jens.hansen+shop@example.dk', 'søren@eksempel.dk', 'o\'brien@example.ie', 'a.b-c_d@sub.example.co.uk']) expect(isEmail(a), a).toBe(true);
   });
 
-  it.each(['not an email', 'anna@', '@example.com', 'anna@example', 'anna@@example.com', 'anna @example.com', 'https://example.com/@anna', 'mailto', '<message-id@mail>', 'user@localhost'])('rejects %s', (v) => {
-    expect(isEmail(v)).toBe(false);
+  it.each(['not an email', 'anna@', '@example.com', 'anna@example', 'anna@@example.com', 'anna @example.com', 'https://example.com/@anna', '<message-id@mail>', 'user@localhost'])('rejects %s', (v) => {
+    expect(emailScore(v)).toBe(0);
+  });
+
+  it('gives a bare local part (Oracle HR writes `SKING`) partial credit', () => {
+    expect(emailScore('SKING')).toBe(0.4);
+    expect(emailScore('anna.k')).toBe(0.4);
+    for (const v of ['12345', 'n/a', 'true', 'Anna Hansen', '2024-01-01']) expect(emailScore(v), v).toBe(0);
   });
 
   it('never throws on any string', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 120 }), (s) => typeof email.match?.(s, DK) === 'boolean'));
-    fc.assert(fc.property(fc.emailAddress(), (s) => email.match?.(s, DK) !== undefined));
+    fc.assert(fc.property(fc.string({ maxLength: 120 }), (s) => {
+      const r = emailScore(s);
+      return r >= 0 && r <= 1;
+    }));
+    fc.assert(fc.property(fc.emailAddress(), (s) => emailScore(s) >= 0));
   });
 
   it('returns quickly on long adversarial strings', () => {
@@ -66,6 +75,11 @@ describe('email columns', () => {
     expect(has(column('email_template', ['welcome', 'reset', 'invoice']), 'email')).toBe(false);
     expect(has(column('mail_server', ['smtp.example.com', 'mx1.example.com']), 'email')).toBe(false);
     expect(has(column('message_id', ['<abc@mail.example.com>', '<def@mail.example.com>']), 'email')).toBe(false);
+  });
+
+  it('finds an e-mail column that holds local parts only', () => {
+    expect(column('email', ['SKING', 'NKOCHHAR', 'LDEHAAN', 'AHUNOLD', 'BERNST', 'DAUSTIN', 'VPATABAL', 'DLORENTZ'], true, 'employees').category).toBe('email');
+    expect(has(column('code', ['SKING', 'NKOCHHAR', 'LDEHAAN', 'AHUNOLD', 'BERNST', 'DAUSTIN'], false, 'products'), 'email')).toBe(false);
   });
 
   it('does not read a mailing address as an e-mail', () => {

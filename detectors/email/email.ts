@@ -1,15 +1,30 @@
 import validator from 'validator';
 import type { Detector } from '../../src/types.js';
+import { usernameScore } from '../username/username.js';
 
 /** Quick gate before validator's full check: one `@`, a dot after it, no spaces. */
 const SHAPE = /^[^\s@]{1,64}@[^\s@]{1,255}\.[a-z]{2,63}$/i;
+
+/** A mailbox name without its domain (`SKING` in Oracle's HR schema, where the domain is implied). */
+const LOCAL_PART = /^[a-z][\w.+-]{1,63}$/i;
+
+/**
+ * 1 for an e-mail address; 0.4 for what can only be the local part of one: a column called
+ * `email` that holds `SKING` still holds e-mail addresses, with the domain left out.
+ */
+export function emailScore(value: string): number {
+  if (value.length > 320) return 0;
+  if (value.includes('@')) return SHAPE.test(value) && validator.isEmail(value, { allow_utf8_local_part: true, require_tld: true }) ? 1 : 0;
+  return LOCAL_PART.test(value) && usernameScore(value) > 0 ? 0.4 : 0;
+}
 
 export const email: Detector = {
   id: 'email',
   category: 'email',
   description: 'e-mail addresses',
+  // An address proves itself; a column of bare local parts (0.4 each) stays below the threshold without a name.
   valueWeight: 0.97,
-  match: (value) => value.length <= 320 && SHAPE.test(value) && validator.isEmail(value, { allow_utf8_local_part: true, require_tld: true }),
+  match: emailScore,
   names: [
     { pattern: 'email', weight: 0.9, lang: 'en' },
     { pattern: 'e mail', weight: 0.9, lang: 'en' },

@@ -14,6 +14,7 @@ const DIGITS_8_4 = /^((?:18|19|20)\d{6})-?(\d{4})$/;
 const DIGITS_11 = /^(\d{6}) ?(\d{5})$/;
 const HETU = /^(\d{6})[-+A-FU-Y](\d{3})([\dA-Y])$/i;
 const SSN = /^(\d{3})-(\d{2})-(\d{4})$/;
+const SSN_BARE = /^(\d{3})(\d{2})(\d{4})$/;
 const NINO = /^([A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]) ?\d{2} ?\d{2} ?\d{2} ?[A-D]$/i;
 const BSN = /^(\d{4})\.?(\d{2})\.?(\d{3})$/;
 const NIR = /^([12])\s?(\d{2})\s?(\d{2})\s?(\d{2}|2A|2B)\s?(\d{3})\s?(\d{3})\s?(\d{2})$/i;
@@ -124,13 +125,13 @@ export function bsnScore(value: string): number {
   return value.includes('.') ? 0.5 : 0.25;
 }
 
-/** US social security number, written AAA-GG-SSSS (bare 9 digits are anything). */
+/** US social security number, written AAA-GG-SSSS; bare 9 digits are almost anything, and count little. */
 export function ssnScore(value: string): number {
-  const m = SSN.exec(value);
+  const m = SSN.exec(value) ?? SSN_BARE.exec(value);
   if (!m) return 0;
   const area = Number(m[1]);
   if (area === 0 || area === 666 || area >= 900 || m[2] === '00' || m[3] === '0000') return 0;
-  return 0.85;
+  return value.length === 9 ? 0.3 : 0.85;
 }
 
 /** UK National Insurance number: AB 12 34 56 C, with the prefixes HMRC never issues left out. */
@@ -266,6 +267,9 @@ export const nationalId: Detector = {
     { pattern: 'social insurance number', weight: 0.95, lang: 'en' },
     { pattern: 'sin', weight: 0.6, lang: 'en', when: 'person-context' },
     { pattern: 'national id', weight: 0.95, lang: 'en' },
+    { pattern: 'national id*', weight: 0.9, lang: 'en' },
+    { pattern: 'ssn*', weight: 0.85, lang: 'en' },
+    { pattern: 'social security*', weight: 0.9, lang: 'en' },
     { pattern: 'national identity', weight: 0.95, lang: 'en' },
     { pattern: 'national insurance', weight: 0.95, lang: 'en' },
     { pattern: 'national number', weight: 0.9, lang: 'en' },

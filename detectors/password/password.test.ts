@@ -57,9 +57,8 @@ describe('hashKind', () => {
     for (const p of [...plaintext, 'hunter2', 'Password123!', 'correct horse battery staple', 'sommer2024']) expect(hashKind(p), p).toBeUndefined();
   });
 
-  it('scores self-describing formats higher than bare digests', () => {
-    expect(hashScore(HASHES[0]?.[0] ?? '')).toBe(1);
-    expect(hashScore(createHash('md5').update('x').digest('hex'))).toBe(0.5);
+  it('scores every recognised format', () => {
+    for (const [h] of HASHES) expect(hashScore(h), h).toBe(1);
   });
 });
 
@@ -110,9 +109,27 @@ describe('password columns', () => {
     expect(column('password', sha1s, true, 'staff').categories[0]?.detector).toBe('password-hash');
   });
 
-  it('reports bcrypt hashes even under an unhelpful name', () => {
-    expect(passwordHash.requiresName).toBeFalsy();
-    expect(column('pw_col', bcrypts).category).toBe('password');
+  it('needs a password word in the name, even for bcrypt', () => {
+    expect(passwordHash.requiresName).toBe(true);
+    expect(has(column('col_7', bcrypts), 'password')).toBe(false);
+  });
+
+  it('finds a single stored digest in a two-row staff table (Sakila)', () => {
+    expect(column('password', [sha1s[0] ?? ''], true, 'staff').categories[0]?.detector).toBe('password-hash');
+  });
+
+  it('reports a binary password column as hashes, not plaintext', () => {
+    const heads = Array.from({ length: 6 }, (_, i) => new Uint8Array(32).fill(i + 1));
+    const ctx: ContainerContext = { name: 'people', fieldNames: ['HashedPassword'], personContext: true };
+    const v = classifyField(at('people', 'HashedPassword'), 'varbinary', { rows: 6, values: [], binaryHeads: heads }, ctx, options);
+    expect(v.category).toBe('password');
+    expect(v.categories[0]?.detector).toBe('password-hash');
+  });
+
+  it('does not take a salt for a password', () => {
+    const salts = ['bE3XiWw=', 'EjJaC3U=', '8ol4LPA=', 'Y7w7oyM=', '1KEKzBs=', 'Zq1a9Xc='];
+    expect(has(column('passwordsalt', salts), 'password')).toBe(false);
+    expect(has(column('password_salt', salts), 'password')).toBe(false);
   });
 
   it('does not take a checksum or a token for a password', () => {

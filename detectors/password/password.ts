@@ -77,11 +77,9 @@ function looksRandom(value: string): boolean {
   return /[A-Z]/.test(value) && /[a-z]/.test(value) && /\d/.test(value);
 }
 
-/** Crypt formats name themselves; bare hex or base64 is a digest of something, maybe a password. */
+/** Any recognised hash format; the detector needs a password word in the name as well. */
 export function hashScore(value: string): number {
-  const kind = hashKind(value);
-  if (kind === undefined) return 0;
-  return kind === 'hex-digest' || kind === 'base64-digest' ? 0.5 : 1;
+  return hashKind(value) === undefined ? 0 : 1;
 }
 
 const BOOLEAN_OR_FLAG = /^(?:true|false|yes|no|[yntf01]|on|off|null|none|n\/a)$/i;
@@ -158,6 +156,14 @@ const PASSWORD_NAMES: readonly NameSignal[] = [
   { pattern: 'token', weight: -0.7 },
   { pattern: 'attempts', weight: -0.95 },
   { pattern: 'count', weight: -0.95 },
+  // Run-together names (`passwordsalt`, `passwordhint`, `pwdchangedate`) as some ports of sample databases write them.
+  { pattern: '*salt', weight: -0.8 },
+  { pattern: '*hint', weight: -0.8 },
+  { pattern: '*date', weight: -0.95 },
+  { pattern: '*changed', weight: -0.95 },
+  { pattern: '*expires', weight: -0.95 },
+  { pattern: '*length', weight: -0.95 },
+  { pattern: '*policy', weight: -0.95 },
   { pattern: 'boarding pass', weight: -0.95 },
   { pattern: 'pass rate', weight: -0.95 },
   { pattern: 'pass fail', weight: -0.95 },
@@ -180,6 +186,9 @@ export const password: Detector = {
   requiresName: true,
   valueWeight: 0.3,
   match: plaintextPasswordScore,
+  // A password stored as bytes (`varbinary`) is a hash or a cipher, never plaintext: binaries
+  // count against this detector, so the hash detector reports such a column.
+  matchBinary: () => false,
   names: PASSWORD_NAMES,
 };
 
@@ -187,8 +196,12 @@ export const passwordHash: Detector = {
   id: 'password-hash',
   category: 'password',
   description: 'password hashes',
-  // bcrypt or argon2 only ever store passwords; a column of them is a finding on its own.
+  // A digest is a password's only with a password word in the name: checksums, ETags, commit ids
+  // and API-token digests look the same.
+  requiresName: true,
   valueWeight: 0.9,
   match: hashScore,
+  // Bytes under a password name (`HashedPassword varbinary`) are a digest or a cipher.
+  matchBinary: (head) => head.length > 0,
   names: [...HASH_NAMES, ...PASSWORD_NAMES],
 };

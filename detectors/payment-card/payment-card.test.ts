@@ -34,10 +34,10 @@ describe('cardScore', () => {
     fc.assert(fc.property(cardArb, (n) => cardScore(n) === 1 && cardScore(group4(n)) === 1 && cardScore(n.replace(/(\d{4})(?=\d)/g, '$1-')) === 1));
   });
 
-  it('rejects a number whose check digit is wrong', () => {
+  it('doubts a number whose check digit is wrong: test data at most', () => {
     fc.assert(fc.property(cardArb, (n) => {
       const last = Number(n.slice(-1));
-      return cardScore(n.slice(0, -1) + String((last + 1) % 10)) === 0;
+      return cardScore(n.slice(0, -1) + String((last + 1) % 10)) < 0.5;
     }));
   });
 
@@ -56,9 +56,10 @@ describe('cardScore', () => {
     const germanBarcode = withCheckDigit('400638133393');
     expect(luhn(danishBarcode) && luhn(germanBarcode)).toBe(true);
     expect(cardScore(danishBarcode)).toBe(0);
+    expect(cardScore('1234567812345678')).toBeLessThan(0.5);
     expect(cardScore(germanBarcode)).toBeLessThan(0.5);
     expect(cardScore('7350053850019')).toBe(0);
-    expect(cardScore('490154203237518')).toBe(0); // IMEI: 15 digits, Luhn-valid, no network uses 49 with 15 digits
+    expect(cardScore('490154203237518')).toBeLessThan(0.5); // IMEI: 15 digits, Luhn-valid, no network uses 49 with 15 digits
     expect(cardNetwork('8945000000000000000')).toBeUndefined(); // SIM ICCID
   });
 
@@ -99,6 +100,12 @@ describe('payment_card columns', () => {
     expect(has(column('ean', eans, false, 'products'), 'payment_card')).toBe(false);
     expect(has(column('barcode', cards, false, 'products'), 'payment_card')).toBe(false);
     expect(has(column('order_number', Array.from({ length: 30 }, (_, i) => String(10_248_000_000_000 + i * 7919))), 'payment_card')).toBe(false);
+  });
+
+  it('finds invented card numbers (sample databases) by the name only', () => {
+    const invented = ['33332664695310', '55552127249722', '77778344838353', '33332126386493', '55553465625901', '11114404600042'];
+    expect(column('cardnumber', invented, false, 'creditcard').category).toBe('payment_card');
+    expect(has(column('reference', invented, false, 'transfers'), 'payment_card')).toBe(false);
   });
 
   it('is not a card type or expiry', () => {

@@ -23,7 +23,8 @@ const NANP = /^(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}$/;
 /**
  * Value evidence for phone and fax numbers: 1 for a number written the way people write
  * phones (`+45 33 12 34 56`, `(555) 123-4567`, `0045…`) that libphonenumber-js accepts;
- * 0.5 for bare digits that are valid for the default country (`33123456` may be a CVR number)
+ * 0.5 for bare digits that are valid for the default country (`33123456` may be a CVR number),
+ * 0.3 for other bare digits of a phone's length
  * and for formatted numbers that are possible but not valid; 0.8 for a valid North American
  * number written the US way; 0.4–0.5 for national numbers of another country, grouped like
  * phones (`(171) 555-7788`, `030 0438602` when the default country is DK);
@@ -45,7 +46,10 @@ export function phoneScore(value: string, ctx: MatchContext): number {
   // plausibly long international number counts a little.
   if (!bare && international && n?.isPossible()) return 0.5;
   if (!bare && !international && digits.length >= 7 && HAS_SEPARATOR.test(v) && n?.isPossible()) return 0.5;
-  if (bare || international) return 0;
+  if (international) return 0;
+  // Bare digits of a phone's length that the default country does not know (`5551234567` in a
+  // DK scan, Sakila's `28303384290`): a phone only if the field name says so.
+  if (bare) return digits.length >= 7 && digits[0] !== '0' ? 0.3 : 0;
   // North American numbers are written in one recognisable way: check them as US numbers.
   if (NANP.test(v) && parsePhoneNumberFromString(v, 'US')?.isValid()) return 0.8;
   // A national number from another country: grouped like a phone, but no country to check it

@@ -39,6 +39,8 @@ export const username: Detector = {
     { pattern: 'user', weight: 0.6, lang: 'en', when: 'person-context' },
     { pattern: 'user login', weight: 0.9, lang: 'en' },
     { pattern: 'login', weight: 0.85, lang: 'en' },
+    { pattern: 'login*', weight: 0.8, lang: 'en' },
+    { pattern: 'logon*', weight: 0.8, lang: 'en' },
     { pattern: 'login id', weight: 0.9, lang: 'en' },
     { pattern: 'login name', weight: 0.95, lang: 'en' },
     { pattern: 'logon', weight: 0.85, lang: 'en' },
