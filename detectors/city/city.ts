@@ -1,7 +1,7 @@
 import type { Detector, NameSignal } from '../../src/types.js';
 import { boundedTrim, foldKey, textShape } from '../_shared/address/fold.js';
 import { cityGazetteer } from '../_shared/address/gazetteer.js';
-import { ADDRESS_PART_COUNTER_HINTS, GENERIC_FIELD_NAMES, addressPartSignals } from '../_shared/address/names.js';
+import { ADDRESS_PART_COUNTER_HINTS, addressPartSignals } from '../_shared/address/names.js';
 
 /** Towns and cities (`København`, `Aarhus`, `München`, `São Paulo`, `2100 København Ø`). */
 
@@ -84,43 +84,43 @@ function abbreviated(tokens: readonly string[]): boolean {
 
 const NAMES: readonly NameSignal[] = [
   ...addressPartSignals([
-    { pattern: 'city', weight: 0.9, lang: 'en', roles: true },
+    { pattern: 'city', weight: 0.9, lang: 'en', roles: ['en'] },
     { pattern: 'city*', weight: 0.85, lang: 'en' },
-    { pattern: 'town', weight: 0.85, lang: 'en', roles: true },
+    { pattern: 'town', weight: 0.85, lang: 'en', roles: ['en'] },
     { pattern: 'hometown', weight: 0.85, lang: 'en' },
     { pattern: 'locality', weight: 0.85, lang: 'en' },
     { pattern: 'suburb', weight: 0.8, lang: 'en' },
     { pattern: 'municipality', weight: 0.75, lang: 'en' },
     // `by` is Danish for town, and also the English `created_by`: the role words keep it apart.
-    { pattern: 'by', weight: 0.8, lang: 'da', roles: true },
-    { pattern: 'bynavn', weight: 0.9, lang: 'da', roles: true },
+    { pattern: 'by', weight: 0.8, lang: 'da', roles: ['da'] },
+    { pattern: 'bynavn', weight: 0.9, lang: 'da' },
     { pattern: 'postdistrikt', weight: 0.85, lang: 'da' },
     { pattern: 'postby', weight: 0.9, lang: 'da' },
     { pattern: 'cty', weight: 0.6, lang: 'en' },
     { pattern: 'kommune', weight: 0.6, lang: 'da' },
-    { pattern: 'ort', weight: 0.85, lang: 'de', roles: true },
+    { pattern: 'ort', weight: 0.85, lang: 'de', roles: ['de', 'sv'] },
     { pattern: 'ortschaft', weight: 0.85, lang: 'de' },
     { pattern: 'ortsname', weight: 0.85, lang: 'de' },
-    { pattern: 'stadt', weight: 0.85, lang: 'de', roles: true },
+    { pattern: 'stadt', weight: 0.85, lang: 'de', roles: ['de'] },
     { pattern: 'gemeinde', weight: 0.6, lang: 'de' },
-    { pattern: 'stad', weight: 0.85, lang: 'sv', roles: true },
-    { pattern: 'postort', weight: 0.9, lang: 'sv', roles: true },
+    { pattern: 'stad', weight: 0.85, lang: 'sv', roles: ['sv'] },
+    { pattern: 'postort', weight: 0.9, lang: 'sv', roles: ['sv'] },
     { pattern: 'kommun', weight: 0.6, lang: 'sv' },
-    { pattern: 'poststed', weight: 0.9, lang: 'no', roles: true },
-    { pattern: 'plaats', weight: 0.75, lang: 'nl', roles: true },
+    { pattern: 'poststed', weight: 0.9, lang: 'no', roles: ['da'] },
+    { pattern: 'plaats', weight: 0.75, lang: 'nl', roles: ['nl'] },
     { pattern: 'woonplaats', weight: 0.9, lang: 'nl' },
     { pattern: 'gemeente', weight: 0.6, lang: 'nl' },
-    { pattern: 'ville', weight: 0.85, lang: 'fr', roles: true },
+    { pattern: 'ville', weight: 0.85, lang: 'fr', roles: ['fr'] },
     { pattern: 'localite', weight: 0.85, lang: 'fr' },
     { pattern: 'commune', weight: 0.7, lang: 'fr' },
-    { pattern: 'ciudad', weight: 0.9, lang: 'es', roles: true },
-    { pattern: 'localidad', weight: 0.85, lang: 'es', roles: true },
+    { pattern: 'ciudad', weight: 0.9, lang: 'es', roles: ['es'] },
+    { pattern: 'localidad', weight: 0.85, lang: 'es', roles: ['es'] },
     { pattern: 'municipio', weight: 0.75, lang: 'es' },
     { pattern: 'poblacion', weight: 0.6, lang: 'es' },
-    { pattern: 'cidade', weight: 0.9, lang: 'pt', roles: true },
+    { pattern: 'cidade', weight: 0.9, lang: 'pt', roles: ['pt'] },
     { pattern: 'localidade', weight: 0.85, lang: 'pt' },
     { pattern: 'concelho', weight: 0.6, lang: 'pt' },
-    { pattern: 'citta', weight: 0.85, lang: 'it', roles: true },
+    { pattern: 'citta', weight: 0.85, lang: 'it', roles: ['it'] },
     { pattern: 'localita', weight: 0.85, lang: 'it' },
     { pattern: 'comune', weight: 0.8, lang: 'it' },
     { pattern: 'paikkakunta', weight: 0.85, lang: 'fi' },
@@ -129,7 +129,6 @@ const NAMES: readonly NameSignal[] = [
     { pattern: 'miasto', weight: 0.85, lang: 'pl' },
     { pattern: 'miejscowosc', weight: 0.85, lang: 'pl' },
   ]),
-  ...GENERIC_FIELD_NAMES,
   // A capital of a country list, a city's code or size, or the person who did something.
   { pattern: 'capital', weight: -0.7 },
   { pattern: 'code', weight: -0.5 },

@@ -1,7 +1,7 @@
 import type { Detector, NameSignal } from '../../src/types.js';
 import { countryIndex } from '../_shared/address/countries.js';
 import { boundedTrim, foldKey, textShape } from '../_shared/address/fold.js';
-import { ADDRESS_PART_COUNTER_HINTS, GENERIC_FIELD_NAMES, addressPartSignals } from '../_shared/address/names.js';
+import { ADDRESS_PART_COUNTER_HINTS, addressPartSignals } from '../_shared/address/names.js';
 
 /** Countries by name in many languages (`Denmark`, `Danmark`, `Dänemark`, `USA`) or ISO 3166-1 code (`DK`, `DNK`). */
 
@@ -36,26 +36,25 @@ export function countryScore(value: string): number {
 
 const NAMES: readonly NameSignal[] = [
   ...addressPartSignals([
-    { pattern: 'country', weight: 0.9, lang: 'en', roles: true },
+    { pattern: 'country', weight: 0.9, lang: 'en', roles: ['en'] },
     { pattern: 'country*', weight: 0.85, lang: 'en' },
-    { pattern: 'country code', weight: 0.85, lang: 'en', roles: true },
+    { pattern: 'country code', weight: 0.85, lang: 'en' },
     { pattern: 'country name', weight: 0.9, lang: 'en' },
     { pattern: 'nation', weight: 0.6, lang: 'en' },
     { pattern: 'ctry', weight: 0.85, lang: 'en' },
     { pattern: 'cntry', weight: 0.85, lang: 'en' },
-    { pattern: 'land', weight: 0.8, lang: 'da', roles: true },
+    { pattern: 'land', weight: 0.8, lang: 'da', roles: ['da', 'sv', 'de', 'nl'] },
     { pattern: 'landekode', weight: 0.85, lang: 'da' },
     { pattern: 'landkode', weight: 0.85, lang: 'no' },
     { pattern: 'landskod', weight: 0.85, lang: 'sv' },
     { pattern: 'landcode', weight: 0.85, lang: 'nl' },
-    { pattern: 'pays', weight: 0.9, lang: 'fr', roles: true },
-    { pattern: 'pais', weight: 0.9, lang: 'es', roles: true },
+    { pattern: 'pays', weight: 0.9, lang: 'fr', roles: ['fr'] },
+    { pattern: 'pais', weight: 0.9, lang: 'es', roles: ['es', 'pt'] },
     { pattern: 'paese', weight: 0.9, lang: 'it' },
     { pattern: 'nazione', weight: 0.85, lang: 'it' },
     { pattern: 'staat', weight: 0.6, lang: 'de' },
     { pattern: 'kraj', weight: 0.8, lang: 'pl' },
   ]),
-  ...GENERIC_FIELD_NAMES,
   // A product's origin, a phone's country prefix, a currency or language are not an address.
   { pattern: 'origin', weight: -0.8 },
   { pattern: 'manufacture*', weight: -0.8 },

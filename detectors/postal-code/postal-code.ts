@@ -1,5 +1,5 @@
 import type { Detector, MatchContext, NameSignal } from '../../src/types.js';
-import { ADDRESS_PART_COUNTER_HINTS, GENERIC_FIELD_NAMES, addressPartSignals } from '../_shared/address/names.js';
+import { ADDRESS_PART_COUNTER_HINTS, addressPartSignals } from '../_shared/address/names.js';
 import { matchPostalCode } from '../_shared/address/postal.js';
 
 /** Postal codes of ~190 countries (`2100`, `SW1A 1AA`, `T2P 5M5`, `1234 AB`, `123 45`, `01310-200`). */
@@ -16,34 +16,33 @@ export function postalCodeScore(value: string, ctx: MatchContext): number {
 
 const NAMES: readonly NameSignal[] = [
   ...addressPartSignals([
-    { pattern: 'zip', weight: 0.9, lang: 'en', roles: true },
-    { pattern: 'zip code', weight: 0.95, lang: 'en', roles: true },
+    { pattern: 'zip', weight: 0.9, lang: 'en', roles: ['en'] },
+    { pattern: 'zip code', weight: 0.95, lang: 'en', roles: ['en'] },
     { pattern: 'zip*', weight: 0.85, lang: 'en' },
-    { pattern: 'postal code', weight: 0.95, lang: 'en', roles: true },
+    { pattern: 'postal code', weight: 0.95, lang: 'en', roles: ['en'] },
     { pattern: 'postal', weight: 0.75, lang: 'en' },
-    { pattern: 'postcode', weight: 0.95, lang: 'en', roles: true },
+    { pattern: 'postcode', weight: 0.95, lang: 'en', roles: ['en', 'nl'] },
     { pattern: 'post code', weight: 0.95, lang: 'en' },
     { pattern: 'pincode', weight: 0.8, lang: 'en' },
     { pattern: 'eircode', weight: 0.95, lang: 'en' },
-    { pattern: 'postnr', weight: 0.95, lang: 'da', roles: true },
+    { pattern: 'postnr', weight: 0.95, lang: 'da', roles: ['da', 'sv'] },
     { pattern: 'post nr', weight: 0.95, lang: 'da' },
-    { pattern: 'postnummer', weight: 0.95, lang: 'da', roles: true },
+    { pattern: 'postnummer', weight: 0.95, lang: 'da', roles: ['da', 'sv'] },
     { pattern: 'postnumre', weight: 0.9, lang: 'da' },
     { pattern: 'postkode', weight: 0.9, lang: 'no' },
-    { pattern: 'plz', weight: 0.95, lang: 'de', roles: true },
+    { pattern: 'plz', weight: 0.95, lang: 'de', roles: ['de'] },
     { pattern: 'postleitzahl', weight: 0.95, lang: 'de' },
     { pattern: 'postcode*', weight: 0.85, lang: 'nl' },
-    { pattern: 'code postal', weight: 0.95, lang: 'fr', roles: true },
+    { pattern: 'code postal', weight: 0.95, lang: 'fr', roles: ['fr'] },
     { pattern: 'cp', weight: 0.7, lang: 'fr' },
-    { pattern: 'codigo postal', weight: 0.95, lang: 'es', roles: true },
+    { pattern: 'codigo postal', weight: 0.95, lang: 'es', roles: ['es', 'pt'] },
     { pattern: 'cod postal', weight: 0.9, lang: 'es' },
-    { pattern: 'cep', weight: 0.85, lang: 'pt', roles: true },
+    { pattern: 'cep', weight: 0.85, lang: 'pt', roles: ['pt'] },
     { pattern: 'cap', weight: 0.5, lang: 'it' },
     { pattern: 'codice postale', weight: 0.95, lang: 'it' },
     { pattern: 'postinumero', weight: 0.95, lang: 'fi' },
     { pattern: 'kod pocztowy', weight: 0.95, lang: 'pl' },
   ]),
-  ...GENERIC_FIELD_NAMES,
   // `zip` is also a compressed file; `postal` also a postal service.
   { pattern: 'file', weight: -0.9 },
   { pattern: 'archive', weight: -0.9 },

@@ -1,6 +1,6 @@
 import type { Detector, NameSignal } from '../../src/types.js';
 import { boundedTrim, foldKey, textShape } from '../_shared/address/fold.js';
-import { ADDRESS_PART_COUNTER_HINTS, GENERIC_FIELD_NAMES, addressPartSignals } from '../_shared/address/names.js';
+import { ADDRESS_PART_COUNTER_HINTS, addressPartSignals } from '../_shared/address/names.js';
 import { regionIndex } from '../_shared/address/regions.js';
 
 /** States, provinces, counties and regions (`California`/`CA`, `Québec`, `Bayern`, `Hovedstaden`, `Skåne län`). */
@@ -73,13 +73,13 @@ const NAMES: readonly NameSignal[] = [
   // Inside a person's address these are the person's region; in a lookup (`us_states`,
   // `region.region_description`) or a status column they are not (see the README).
   ...addressPartSignals([
-    { pattern: 'state', weight: 0.85, lang: 'en', roles: true },
-    { pattern: 'state province', weight: 0.9, lang: 'en', roles: true },
+    { pattern: 'state', weight: 0.85, lang: 'en', roles: ['en'] },
+    { pattern: 'state province', weight: 0.9, lang: 'en' },
     { pattern: 'stateprovince', weight: 0.9, lang: 'en' },
-    { pattern: 'region', weight: 0.85, lang: 'en', roles: true },
-    { pattern: 'province', weight: 0.9, lang: 'en', roles: true },
-    { pattern: 'county', weight: 0.85, lang: 'en', roles: true },
-    { pattern: 'district', weight: 0.75, lang: 'en', roles: true },
+    { pattern: 'region', weight: 0.85, lang: 'en', roles: ['en'] },
+    { pattern: 'province', weight: 0.9, lang: 'en', roles: ['en'] },
+    { pattern: 'county', weight: 0.85, lang: 'en', roles: ['en'] },
+    { pattern: 'district', weight: 0.75, lang: 'en' },
     { pattern: 'prefecture', weight: 0.85, lang: 'en' },
     // Abbreviated column names of older systems: `cust_st`, `prov`, `cnty`; Brazil's `UF`.
     { pattern: 'st', weight: 0.6, lang: 'en' },
@@ -90,22 +90,21 @@ const NAMES: readonly NameSignal[] = [
     { pattern: 'powiat', weight: 0.75, lang: 'pl' },
     { pattern: 'canton', weight: 0.8, lang: 'en' },
     { pattern: 'landsdel', weight: 0.8, lang: 'da' },
-    { pattern: 'bundesland', weight: 0.9, lang: 'de', roles: true },
+    { pattern: 'bundesland', weight: 0.9, lang: 'de', roles: ['de'] },
     { pattern: 'kanton', weight: 0.8, lang: 'de' },
     { pattern: 'lan', weight: 0.75, lang: 'sv' },
     { pattern: 'landskap', weight: 0.7, lang: 'sv' },
     { pattern: 'fylke', weight: 0.85, lang: 'no' },
     { pattern: 'provincie', weight: 0.9, lang: 'nl' },
-    { pattern: 'departement', weight: 0.8, lang: 'fr', roles: true },
-    { pattern: 'provincia', weight: 0.9, lang: 'es', roles: true },
-    { pattern: 'estado', weight: 0.8, lang: 'es', roles: true },
+    { pattern: 'departement', weight: 0.8, lang: 'fr', roles: ['fr'] },
+    { pattern: 'provincia', weight: 0.9, lang: 'es', roles: ['es', 'it'] },
+    { pattern: 'estado', weight: 0.8, lang: 'es', roles: ['es', 'pt'] },
     { pattern: 'comunidad', weight: 0.75, lang: 'es' },
     { pattern: 'departamento', weight: 0.7, lang: 'es' },
     { pattern: 'regione', weight: 0.85, lang: 'it' },
     { pattern: 'wojewodztwo', weight: 0.85, lang: 'pl' },
     { pattern: 'maakunta', weight: 0.85, lang: 'fi' },
   ]),
-  ...GENERIC_FIELD_NAMES,
   // A status, a sales or world region, a territory: not where someone lives.
   { pattern: 'machine', weight: -0.9 },
   { pattern: 'order state', weight: -0.9 },

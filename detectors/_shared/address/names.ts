@@ -14,57 +14,52 @@ import type { NameSignal } from '../../../src/types.js';
  *   about people by their names, but their addresses are (labelling rule 3).
  */
 
-/** Words in front that make an address part somebody's. */
-const ROLES_BEFORE: readonly string[] = [
-  // en
-  'billing', 'bill', 'bill to', 'invoice', 'invoicing', 'ship', 'ship to', 'shipping', 'delivery', 'deliver to',
-  'mailing', 'home', 'residential', 'residence', 'private', 'permanent', 'customer', 'cust', 'client', 'contact',
-  'employee', 'emp', 'user', 'member', 'patient', 'student', 'person', 'personal', 'buyer', 'recipient', 'consignee',
-  'guest', 'applicant', 'cardholder', 'owner', 'sender',
-  // da/no/sv/de/nl
-  'kunde', 'lev', 'levering', 'leverings', 'faktura', 'fakturerings', 'privat', 'hjemme', 'bopael', 'bopaels',
-  'leverans', 'kund', 'hem', 'bostad', 'bostads', 'liefer', 'rechnungs', 'kunden', 'wohn', 'aflever', 'factuur',
-  'woon', 'klant',
-];
-
-/** Words after (French, Spanish, Portuguese, Italian word order): `ville_livraison`, `direccion_envio`. */
-const ROLES_AFTER: readonly string[] = [
-  'livraison', 'facturation', 'client', 'envio', 'entrega', 'facturacion', 'cliente', 'consegna', 'fatturazione',
-];
+/**
+ * Words that make an address part somebody's, per language: in front in English and the Nordic,
+ * German and Dutch languages (`billing_city`, `lev_postnr`, `Lieferadresse`), after it in the
+ * Romance languages (`ville_livraison`, `direccion_envio`). Each part combines with the roles of
+ * the languages it is written in, which keeps the number of patterns (and name-scoring time) low.
+ */
+const ROLES: Readonly<Record<string, { readonly before?: readonly string[]; readonly after?: readonly string[] }>> = {
+  en: {
+    before: [
+      'billing', 'bill to', 'invoice', 'ship', 'ship to', 'shipping', 'delivery', 'mailing', 'home', 'customer', 'cust',
+      'client', 'contact', 'employee', 'user', 'member', 'patient', 'student', 'person', 'residential',
+    ],
+  },
+  da: { before: ['lev', 'levering', 'leverings', 'faktura', 'kunde', 'privat', 'hjemme'] },
+  sv: { before: ['leverans', 'faktura', 'kund', 'hem', 'bostads'] },
+  de: { before: ['liefer', 'rechnungs', 'kunden', 'wohn', 'privat'] },
+  nl: { before: ['aflever', 'factuur', 'woon', 'klant'] },
+  fr: { after: ['livraison', 'facturation', 'client'] },
+  es: { after: ['envio', 'entrega', 'facturacion', 'cliente'] },
+  pt: { after: ['entrega', 'cliente', 'cobranca'] },
+  it: { after: ['consegna', 'fatturazione', 'cliente'] },
+};
 
 export interface AddressPart {
   readonly pattern: string;
   readonly weight: number;
   readonly lang?: string;
-  /** Also generate the role combinations (the main words only: each adds ~55 patterns). */
-  readonly roles?: boolean;
+  /** Languages whose role words combine with this word (`['en']`, `['da', 'de']`). */
+  readonly roles?: readonly string[];
 }
 
 /**
- * Name signals for one address part: the plain words in person context, and for the main words
- * (`roles: true`) every role + word combination (and word + role) anywhere, at the same weight.
+ * Name signals for one address part: the plain word in person context, and every role
+ * combination of its `roles` languages anywhere, at the same weight.
  */
 export function addressPartSignals(parts: readonly AddressPart[]): NameSignal[] {
   const out: NameSignal[] = [];
   for (const { roles, ...part } of parts) {
     out.push({ ...part, when: 'person-context' });
-    if (roles !== true || part.pattern.includes('*')) continue;
-    for (const role of ROLES_BEFORE) out.push({ pattern: `${role} ${part.pattern}`, weight: part.weight });
-    for (const role of ROLES_AFTER) out.push({ pattern: `${part.pattern} ${role}`, weight: part.weight });
+    for (const lang of roles ?? []) {
+      for (const role of ROLES[lang]?.before ?? []) out.push({ pattern: `${role} ${part.pattern}`, weight: part.weight });
+      for (const role of ROLES[lang]?.after ?? []) out.push({ pattern: `${part.pattern} ${role}`, weight: part.weight });
+    }
   }
   return out;
 }
-
-/**
- * Names that say nothing about a column (`col3`, `c5`, `field_2`, `Unnamed: 4`, `kolonne3`), as
- * in an imported spreadsheet. In a record about people such a column is judged by its values:
- * this hint lifts strong value evidence over the reporting threshold there, and values that do
- * not match cancel it (the classifier damps a name the values contradict).
- */
-export const GENERIC_FIELD_NAMES: readonly NameSignal[] = [
-  'col', 'column', 'field', 'fld', 'attr', 'attribute', 'c', 'f', 'v', 'var', 'unnamed', 'kolonne', 'felt', 'spalte',
-  'feld', 'kolumn', 'falt', 'kolom', 'veld', 'champ', 'colonne', 'campo', 'columna',
-].map((pattern) => ({ pattern, weight: 0.45, when: 'person-context' as const }));
 
 /**
  * Names of things that are not a part of anyone's address, for every address detector: keys,
