@@ -70,6 +70,7 @@ describe('address-street values', () => {
   });
 
   it('stays fast on long adversarial values', () => {
+    streetScore('Nørregade 12'); // first-call compilation outside the timing
     const inputs = ['1 '.repeat(50_000), 'a'.repeat(100_000), 'Street 1 '.repeat(11_000), `${' '.repeat(99_990)}Vej 1`, '9'.repeat(100_000)];
     for (const v of inputs) {
       const t = performance.now();
