@@ -73,6 +73,15 @@ describe('birthDateScore', () => {
     expect(birthDateScore('42')).toBe(0);
   });
 
+  it('accepts a birthday kept without its year, weaker', () => {
+    expect(birthDateScore('18-02')).toBeGreaterThan(0.5);
+    expect(birthDateScore('02/18')).toBeGreaterThan(0.5);
+    expect(birthDateScore('--02-18')).toBeGreaterThan(0.5);
+    expect(birthDateScore('29.02.')).toBeGreaterThan(0.5);
+    expect(birthDateScore('31-02')).toBe(0);
+    expect(birthDateScore('13-13')).toBe(0);
+  });
+
   it('accepts a bare birth year, weaker', () => {
     expect(birthDateScore('1962')).toBeGreaterThan(0.5);
     expect(birthDateScore('2999')).toBe(0);

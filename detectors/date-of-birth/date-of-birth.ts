@@ -1,5 +1,5 @@
 import type { Detector } from '../../src/types.js';
-import { currentYear, parseDate } from './dates.js';
+import { currentYear, daysInMonth, parseDate } from './dates.js';
 
 /**
  * Value evidence for a birth date: 1 for a date whose year a living person can be born in,
@@ -21,11 +21,25 @@ export function birthDateScore(value: string): number {
   return s;
 }
 
-/** `birth_year` columns hold a bare year. */
+/** `18-02`, `02/18`, `--02-18` (ISO 8601 without a year): a birthday kept without the year. */
+const DAY_MONTH = /^(?:--)?(\d{1,2})[-/.](\d{1,2})\.?$/;
+
+/** `birth_year` columns hold a bare year; `birthday` columns sometimes only day and month. */
 function birthYearScore(value: string): number {
+  const dm = value.length <= 7 ? DAY_MONTH.exec(value) : null;
+  if (dm) {
+    const a = Number(dm[1]);
+    const b = Number(dm[2]);
+    // Leap year 2000, so that 29 February counts.
+    return isDayMonth(a, b) || isDayMonth(b, a) ? 0.6 : 0;
+  }
   if (value.length !== 4 || !/^(?:18|19|20)\d\d$/.test(value)) return 0;
   const y = Number(value);
   return y >= 1900 && y <= currentYear() ? 0.8 : 0;
+}
+
+function isDayMonth(day: number, month: number): boolean {
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(2000, month);
 }
 
 export const dateOfBirth: Detector = {
