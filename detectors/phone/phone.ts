@@ -21,14 +21,15 @@ const TRUNK_ZERO = /^\(?0[1-9]/;
 const NANP = /^(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}$/;
 
 /**
- * Value evidence for phone and fax numbers: 1 for a number written the way people write
- * phones (`+45 33 12 34 56`, `(555) 123-4567`, `0045…`) that libphonenumber-js accepts;
- * 0.5 for bare digits that are valid for the default country (`33123456` may be a CVR number),
- * 0.3 for other bare digits of a phone's length
- * and for formatted numbers that are possible but not valid; 0.8 for a valid North American
- * number written the US way; 0.4–0.5 for national numbers of another country, grouped like
- * phones (`(171) 555-7788`, `030 0438602` when the default country is DK);
- * 0 for dates, prices, years, ZIP+4 and numbers no country uses.
+ * Value evidence for phone and fax numbers:
+ * - 1 for a number written the way people write phones (`+45 33 12 34 56`, `(555) 123-4567`,
+ *   `0045…`) that libphonenumber-js accepts for its country or the default country;
+ * - 0.8 for a valid North American number written the US way (`(415) 994-7163`);
+ * - 0.5 for bare digits valid for the default country (`33123456` may be a CVR number), for
+ *   formatted numbers that are possible but not valid, and for trunk-0 national numbers of another
+ *   country (`030 0438602` in a DK scan);
+ * - 0.4 for other phone-like groupings (`(171) 555-7788`), 0.3 for other bare digits of a phone's length;
+ * - 0 for dates, prices, years, year-serial case numbers, ZIP+4 and anything else.
  */
 export function phoneScore(value: string, ctx: MatchContext): number {
   if (value.length < 6 || value.length > 40) return 0;
