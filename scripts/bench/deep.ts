@@ -1,0 +1,149 @@
+import { rmSync } from 'node:fs';
+import { createConnector } from '../../src/connectors/index.js';
+import type { SourceConfig } from '../../src/sources.js';
+import type { Container } from '../../src/types.js';
+import { MB, benchDir, median, progress, runChild, type Figure } from './common.js';
+import type { BenchContext } from './context.js';
+import { shape } from './data.js';
+import { createBenchDatabase, type Engine } from './databases.js';
+import { writeFileSet } from './files-data.js';
+
+const SAMPLE = 1000;
+
+/**
+ * Deep: one very large table per engine (and gigabytes of files). Sampling must not scan: the
+ * time to sample the large table is compared to the time to sample a table 100× smaller with the
+ * same columns (ratio ≈ 1 means independent of size), and a whole default scan of the large
+ * source must stay under 400 MB peak RSS.
+ */
+export async function benchDeep(ctx: BenchContext, engines: readonly Engine[], withFiles: boolean): Promise<Figure[]> {
+  const big = ctx.quick ? 500_000 : 20_000_000;
+  const small = ctx.quick ? 5_000 : 200_000;
+  const figures: Figure[] = [];
+  for (const engine of engines) {
+    progress(`deep/${engine}: loading ${big.toLocaleString('en')} + ${small.toLocaleString('en')} rows`);
+    const t0 = performance.now();
+    const db = await createBenchDatabase(engine, 'deep', ctx.cleanup);
+    await db.load('customers_big', shape('customers'), big, { unlogged: true });
+    await db.load('customers_small', shape('customers'), small, { unlogged: true });
+    await db.analyze(['customers_big', 'customers_small']);
+    progress(`deep/${engine}: loaded in ${((performance.now() - t0) / 1000).toFixed(0)} s; timing samples`);
+    const containers = await db.discover();
+    const times = await sampleTimes(typeof db.source === 'string' ? db.source : db.source, containers, ['customers_big', 'customers_small']);
+    figures.push({
+      key: `deep.sample.${engine}`,
+      part: 'deep',
+      name: `sample 1,000 rows, ${engine}: ${big.toLocaleString('en')}-row table vs ${small.toLocaleString('en')}`,
+      value: times[0] as number,
+      unit: 'ms',
+      floor: times[1] as number,
+      target: { on: 'ratio', op: '<=', limit: 2 },
+      note: 'median of 5; ratio ≈ 1: sampling time independent of table size',
+    });
+    progress(`deep/${engine}: whole default scan in a child process (peak RSS)`);
+    const bigScan = await runChild({ type: 'scan', sources: [db.source], include: ['*.customers_big'] });
+    const smallScan = await runChild({ type: 'scan', sources: [db.source], include: ['*.customers_small'] });
+    figures.push({
+      key: `deep.rss.${engine}`,
+      part: 'deep',
+      name: `peak RSS, default scan, ${engine} ${big.toLocaleString('en')}-row table (floor: ${small.toLocaleString('en')})`,
+      value: bigScan.maxRssMb,
+      unit: 'MB',
+      floor: smallScan.maxRssMb,
+      target: { on: 'value', op: '<=', limit: 400 },
+      note: `scan ${(bigScan.ms / 1000).toFixed(2)} s vs ${(smallScan.ms / 1000).toFixed(2)} s`,
+    });
+  }
+  if (withFiles) figures.push(...(await deepFiles(ctx)));
+  return figures;
+}
+
+async function deepFiles(ctx: BenchContext): Promise<Figure[]> {
+  const bigBytes = ctx.quick ? 200 * MB : 5 * 1024 * MB;
+  const smallBytes = ctx.quick ? 5 * MB : 50 * MB;
+  const bigDir = benchDir('deepfiles');
+  const smallDir = benchDir('smallfiles');
+  ctx.cleanup.add(`files ${bigDir}`, () => rmSync(bigDir, { recursive: true, force: true }));
+  ctx.cleanup.add(`files ${smallDir}`, () => rmSync(smallDir, { recursive: true, force: true }));
+  progress(`deep/files: writing ${(bigBytes / MB / 1024).toFixed(1)} GB of CSV, NDJSON and logs`);
+  const t0 = performance.now();
+  const bigSet = writeFileSet(bigDir, bigBytes);
+  writeFileSet(smallDir, smallBytes);
+  progress(`deep/files: written in ${((performance.now() - t0) / 1000).toFixed(0)} s; timing samples`);
+  const discover = async (dir: string): Promise<Container[]> => {
+    const c = createConnector({ kind: 'files', path: dir });
+    const out: Container[] = [];
+    for await (const x of c.discover()) out.push(x);
+    await c.close();
+    return out;
+  };
+  const bigContainers = await discover(bigDir);
+  const smallContainers = await discover(smallDir);
+  const bigMs = await sampleTimes({ kind: 'files', path: bigDir }, bigContainers, bigContainers.map((c) => c.name), true);
+  const smallMs = await sampleTimes({ kind: 'files', path: smallDir }, smallContainers, smallContainers.map((c) => c.name), true);
+  const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
+  progress('deep/files: whole default scan in a child process (peak RSS)');
+  const scan = await runChild({ type: 'scan', sources: [bigDir] });
+  const smallScan = await runChild({ type: 'scan', sources: [smallDir] });
+  const gb = (bigSet.bytes / 1024 / MB).toFixed(1);
+  return [
+    {
+      key: 'deep.sample.files',
+      part: 'deep',
+      name: `sample 1,000 rows from each file: ${gb} GB (CSV, NDJSON, log) vs ${(smallBytes / MB).toFixed(0)} MB`,
+      value: sum(bigMs),
+      unit: 'ms',
+      floor: sum(smallMs),
+      target: { on: 'ratio', op: '<=', limit: 2 },
+      note: 'median of 5 per file, summed',
+    },
+    {
+      key: 'deep.rss.files',
+      part: 'deep',
+      name: `peak RSS, default scan of ${gb} GB of files (floor: ${(smallBytes / MB).toFixed(0)} MB)`,
+      value: scan.maxRssMb,
+      unit: 'MB',
+      floor: smallScan.maxRssMb,
+      target: { on: 'value', op: '<=', limit: 400 },
+      note: `scan ${(scan.ms / 1000).toFixed(2)} s`,
+    },
+  ];
+}
+
+/**
+ * Median time to draw a 1,000-row sample from each named container with pdmap's connector
+ * (warm: the connection is open, the plan inputs are known), alternating between containers.
+ */
+async function sampleTimes(source: string | SourceConfig, containers: readonly Container[], names: readonly string[], files = false): Promise<number[]> {
+  const config: SourceConfig = typeof source === 'string' ? sourceConfig(source) : source;
+  const connector = createConnector(config);
+  const runs: number[][] = names.map(() => []);
+  try {
+    const picked = names.map((n) => {
+      const c = containers.find((x) => x.name === n);
+      if (!c) throw new Error(`deep: no container ${n}`);
+      return c;
+    });
+    // One warm-up each: connection set-up and first-query planning are not sampling.
+    for (const c of picked) for await (const _ of connector.sample(c, { limit: SAMPLE })) void _;
+    for (let rep = 0; rep < 5; rep++) {
+      for (let i = 0; i < picked.length; i++) {
+        const t0 = performance.now();
+        let n = 0;
+        for await (const _ of connector.sample(picked[i] as Container, { limit: SAMPLE })) n++;
+        runs[i]?.push(performance.now() - t0);
+        if (n < Math.min(SAMPLE, (picked[i] as Container).rowEstimate ?? SAMPLE) && !files) throw new Error(`deep: short sample (${n}) from ${names[i]}`);
+      }
+    }
+  } finally {
+    await connector.close();
+  }
+  return runs.map(median);
+}
+
+function sourceConfig(source: string): SourceConfig {
+  if (source.startsWith('postgres')) return { kind: 'postgres', url: source };
+  if (source.startsWith('mysql') || source.startsWith('mariadb')) return { kind: 'mysql', url: source };
+  if (source.startsWith('sqlite:')) return { kind: 'sqlite', path: source.slice('sqlite:'.length) };
+  return { kind: 'files', path: source };
+}
