@@ -68,9 +68,12 @@ export function classifyField(
   const generic = genericCounterHint(tokens);
   const verdicts: CategoryVerdict[] = [];
   const distinct = distinctValues(sample.values);
+  // A field called `col7` or `value` in a table about people says nothing itself: there the
+  // values must carry the verdict, so each detector's value evidence counts at least this much.
+  const valueWeightFloor = ctx.personContext && isAnonymousName(tokens) ? ANONYMOUS_VALUE_WEIGHT : 0;
 
   for (const detector of options.detectors) {
-    const v = scoreDetector(detector, tokens, generic, sample, distinct, ctx, options);
+    const v = scoreDetector(detector, tokens, generic, sample, distinct, ctx, options, valueWeightFloor);
     if (v && v.confidence >= options.minConfidence) verdicts.push(v);
   }
   verdicts.sort((a, b) => b.confidence - a.confidence || a.detector.localeCompare(b.detector));
@@ -88,6 +91,20 @@ export function classifyField(
   };
   const withType = dataType === undefined ? base : { ...base, dataType };
   return top === undefined ? withType : { ...withType, category: top.category };
+}
+
+const ANONYMOUS_VALUE_WEIGHT = 0.75;
+
+/** Names that say nothing about the content: spreadsheet imports, generic key/value columns. */
+const ANONYMOUS_WORDS: ReadonlySet<string> = new Set([
+  'c', 'col', 'column', 'f', 'fld', 'field', 'var', 'attr', 'attribute', 'unnamed', 'value', 'val', 'info', 'data',
+  'misc', 'extra', 'custom', 'kolonne', 'felt', 'spalte', 'feld', 'kolumn', 'falt', 'kolom', 'veld', 'champ', 'campo',
+  'columna', 'colonne', 'x',
+]);
+
+export function isAnonymousName(tokens: readonly string[]): boolean {
+  const words = tokens.filter((t) => !/^\d+$/.test(t));
+  return words.length === 1 && ANONYMOUS_WORDS.has(words[0] as string);
 }
 
 function genericCounterHint(tokens: readonly string[]): number {
@@ -134,8 +151,10 @@ function scoreDetector(
   distinct: DistinctValues,
   ctx: ContainerContext,
   options: ClassifyOptions,
+  valueWeightFloor: number,
 ): CategoryVerdict | undefined {
   const name = scoreName(tokens, detector.names, ctx.personContext);
+  const valueWeight = Math.max(detector.valueWeight ?? 0.9, valueWeightFloor);
   if (detector.requiresName && name.positive === 0) return undefined;
 
   const hasValueTest = detector.match !== undefined || detector.matchBinary !== undefined;
@@ -144,7 +163,7 @@ function scoreDetector(
   // below the threshold the verdict would be dropped anyway, so the remaining values need not
   // be tested: this is where most detector time on unrelated columns goes.
   const reachable = (score: number, untested: number): number =>
-    combine(detector, name, generic, hasValueTest, total, total > 0 ? (score + untested) / (total + 2) : 0);
+    combine(valueWeight, name, generic, hasValueTest, total, total > 0 ? (score + untested) / (total + 2) : 0);
   if (reachable(0, total) < options.minConfidence) return undefined;
 
   let sampled = 0;
@@ -179,7 +198,7 @@ function scoreDetector(
   if (detector.requiresValues && matched === 0) return undefined;
 
   const ratio = sampled > 0 ? score / (sampled + 2) : 0;
-  const confidence = combine(detector, name, generic, hasValueTest, sampled, ratio);
+  const confidence = combine(valueWeight, name, generic, hasValueTest, sampled, ratio);
   if (confidence <= 0) return undefined;
 
   const evidence = {
@@ -202,14 +221,14 @@ function scoreDetector(
  * It never decreases as `ratio` grows, which is what lets `scoreDetector` stop early.
  */
 function combine(
-  detector: Detector,
+  valueWeight: number,
   name: NameMatch,
   generic: number,
   hasValueTest: boolean,
   sampled: number,
   ratio: number,
 ): number {
-  const valueScore = hasValueTest ? (detector.valueWeight ?? 0.9) * ratio : 0;
+  const valueScore = hasValueTest ? valueWeight * ratio : 0;
   let nameScore = name.positive;
   if (hasValueTest && sampled > 0) {
     // Values that contradict the name weaken it: a `phone` column full of words is not phones.

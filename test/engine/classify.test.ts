@@ -77,3 +77,17 @@ describe('classifyField', () => {
     expect(v.categories[0]?.evidence).toMatchObject({ sampled: 1000, matched: 500 });
   });
 });
+
+describe('anonymous field names', () => {
+  const weak: Detector = { id: 'weak', category: 'address.city', description: 'cities', valueWeight: 0.45, match: (v) => v.startsWith('City') };
+  const cities = sample(Array.from({ length: 100 }, (_, i) => `City ${i}`));
+  const opts = { ...options, detectors: [weak] };
+
+  it.each([['col7'], ['c4'], ['value'], ['Kolonne 3'], ['unnamed_2']])('lets values decide for %s in a table about people', (name) => {
+    expect(classifyField(at(name), 'text', cities, { ...ctx, personContext: true }, opts).category).toBe('address.city');
+  });
+  it('keeps weak value evidence weak elsewhere', () => {
+    expect(classifyField(at('col7'), 'text', cities, ctx, opts).personal).toBe(false);
+    expect(classifyField(at('description'), 'text', cities, { ...ctx, personContext: true }, opts).personal).toBe(false);
+  });
+});
