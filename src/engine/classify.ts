@@ -94,6 +94,7 @@ export function classifyField(
 }
 
 const ANONYMOUS_VALUE_WEIGHT = 0.75;
+const SMALL_SAMPLE_DAMPING_FLOOR = 0.6;
 
 /** Names that say nothing about the content: spreadsheet imports, generic key/value columns. */
 const ANONYMOUS_WORDS: ReadonlySet<string> = new Set([
@@ -232,7 +233,8 @@ function combine(
   let nameScore = name.positive;
   if (hasValueTest && sampled > 0) {
     // Values that contradict the name weaken it: a `phone` column full of words is not phones.
-    nameScore *= Math.min(1, 0.25 + ratio);
+    // One to four values are thin evidence against a name, so they weaken it less.
+    nameScore *= Math.max(sampled < 5 ? SMALL_SAMPLE_DAMPING_FLOOR : 0, Math.min(1, 0.25 + ratio));
   } else if (hasValueTest && sampled === 0) {
     // An empty column: the name is all there is; say so with less confidence.
     nameScore *= 0.8;

@@ -91,3 +91,12 @@ describe('anonymous field names', () => {
     expect(classifyField(at('description'), 'text', cities, { ...ctx, personContext: true }, opts).personal).toBe(false);
   });
 });
+
+describe('small samples', () => {
+  it('weaken a name less than many contradicting values do', () => {
+    const two = classifyField(at('phone'), 'text', sample(['n/a', 'none']), ctx, options);
+    const fifty = classifyField(at('phone'), 'text', sample(Array.from({ length: 50 }, () => 'n/a')), ctx, options);
+    expect(two.confidence).toBeGreaterThan(0.5);
+    expect(fifty.personal).toBe(false);
+  });
+});
