@@ -4,6 +4,7 @@ import { containerFingerprint, type ScanCache } from './cache.js';
 import type { Connector } from './connectors/connector.js';
 import { createConnector } from './connectors/index.js';
 import { classifyField, type ContainerContext } from './engine/classify.js';
+import { lookupsOfPeople } from './engine/lookups.js';
 import { organisationOnlyFromNames, personContextFromNames } from './engine/context.js';
 import { addRow, isSaturated, newContainerSample, type SamplerOptions } from './engine/sampler.js';
 import { describeError } from './errors.js';
@@ -110,8 +111,10 @@ async function* scanSource(
   classify: Parameters<typeof classifyField>[4],
 ): AsyncGenerator<ScanEvent> {
   const containers: Container[] = [];
+  const discovered: Container[] = [];
   try {
     for await (const c of connector.discover({ ...(options.signal ? { signal: options.signal } : {}), views: options.views === true })) {
+      discovered.push(c);
       if (filter(connector.name, c.id)) containers.push(c);
     }
   } catch (err) {
@@ -124,6 +127,8 @@ async function* scanSource(
   }
   yield { type: 'source', source: { name: connector.name, kind: connector.kind, target: connector.target, containers: containers.length, status: 'scanned' } };
 
+  // From all discovered tables, filtered or not: `customer` points at `address` even when only `address` is scanned.
+  const lookups = lookupsOfPeople(discovered);
   const shard = options.shard;
   const mine = shard ? containers.filter((c) => shardOf(`${connector.name}\u0000${c.id}`, shard.count) === shard.index - 1) : containers;
   const excludeField = options.excludeFields?.length ? picomatch([...options.excludeFields], { dot: true }) : undefined;
@@ -138,12 +143,13 @@ async function* scanSource(
     excludeFields: options.excludeFields ?? [],
   };
   const run = async (container: Container): Promise<ScanEvent[]> => {
-    const fingerprint = cache ? containerFingerprint(container, settingsKey) : '';
+    const inheritedPersonContext = lookups.has(container.id);
+    const fingerprint = cache ? containerFingerprint(container, { ...settingsKey, inheritedPersonContext }) : '';
     const hit = cache ? await cache.get(connector.name, container.id) : undefined;
     if (hit && hit.fingerprint === fingerprint) {
       return [...hit.fields.map((field): ScanEvent => ({ type: 'field', field })), { type: 'container', container: { ...hit.summary, status: 'cached' } }];
     }
-    const events = await scanContainer(connector, container, { limit, sampler, classify, excludeField, ...(options.signal ? { signal: options.signal } : {}) });
+    const events = await scanContainer(connector, container, { limit, sampler, classify, excludeField, inheritedPersonContext, ...(options.signal ? { signal: options.signal } : {}) });
     const summary = events.find((e) => e.type === 'container');
     if (cache && summary?.type === 'container' && summary.container.status === 'scanned') {
       const fields = events.flatMap((e) => (e.type === 'field' ? [e.field] : []));
@@ -175,6 +181,8 @@ interface ContainerScanOptions {
   readonly classify: Parameters<typeof classifyField>[4];
   /** Undefined when no field is excluded: rows then go to the sampler untouched. */
   readonly excludeField: ((key: string) => boolean) | undefined;
+  /** A person table refers to this one for part of its record (see `lookupsOfPeople`). */
+  readonly inheritedPersonContext: boolean;
   readonly signal?: AbortSignal;
 }
 
@@ -248,7 +256,7 @@ async function scanContainer(connector: Connector, container: Container, o: Cont
       return classifyField(location, dataTypes.get(field), s, ctx, o.classify);
     });
   };
-  let personContext = personContextFromNames(container.name, fields);
+  let personContext = o.inheritedPersonContext || personContextFromNames(container.name, fields);
   const organisationOnly = !personContext && organisationOnlyFromNames(container.name, fields);
   let verdicts = classifyAll(personContext);
   if (organisationOnly) {

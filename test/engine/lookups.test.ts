@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { lookupsOfPeople } from '../../src/engine/lookups.js';
+import type { Container } from '../../src/types.js';
+
+const table = (name: string, fields: string[], meta?: Record<string, unknown>): Container => ({
+  id: `public.${name}`,
+  type: 'table',
+  schema: 'public',
+  name,
+  fields: fields.map((f) => ({ name: f })),
+  ...(meta ? { meta } : {}),
+});
+
+describe('lookupsOfPeople', () => {
+  it('follows address → city → country from a person table (Sakila)', () => {
+    const found = lookupsOfPeople([
+      table('customer', ['customer_id', 'first_name', 'last_name', 'email', 'address_id', 'store_id']),
+      table('address', ['address_id', 'address', 'district', 'city_id', 'postal_code', 'phone']),
+      table('city', ['city_id', 'city', 'country_id']),
+      table('country', ['country_id', 'country']),
+      table('store', ['store_id', 'manager_staff_id', 'address_id']),
+      table('film', ['film_id', 'title', 'language_id']),
+      table('language', ['language_id', 'name']),
+    ]);
+    expect([...found].sort()).toEqual(['public.address', 'public.city', 'public.country']);
+  });
+
+  it('finds a job lookup through a declared foreign key or a JobID column (HR)', () => {
+    const viaColumn = lookupsOfPeople([table('employees', ['EmployeeID', 'FirstName', 'LastName', 'JobID']), table('Jobs', ['JobID', 'JobTitle'])]);
+    expect([...viaColumn]).toEqual(['public.Jobs']);
+    const viaKey = lookupsOfPeople([
+      table('staff_members', ['id', 'first_name', 'role_ref'], { foreignKeys: [{ field: 'role_ref', references: 'public.positions' }] }),
+      table('positions', ['id', 'label']),
+    ]);
+    expect([...viaKey]).toEqual(['public.positions']);
+  });
+
+  it('does not go through join tables or to unrelated things (Northwind territories)', () => {
+    const found = lookupsOfPeople([
+      table('employees', ['employee_id', 'first_name', 'last_name', 'region', 'reports_to']),
+      table('employee_territories', ['employee_id', 'territory_id']),
+      table('territories', ['territory_id', 'territory_description', 'region_id']),
+      table('region', ['region_id', 'region_description']),
+      table('orders', ['order_id', 'customer_id', 'employee_id', 'ship_region']),
+    ]);
+    expect([...found]).toEqual([]);
+  });
+});
