@@ -105,7 +105,7 @@ export function mysqlConnector(options: DatabaseConnectorOptions): Connector {
     throwIfAborted(signal);
     let conn: PoolConnection;
     try {
-      conn = await abortable(getConnection(), signal, (late) => late.release());
+      conn = await abortable(getConnection(), signal, (late) => (closing ? destroyConnection(late) : late.release()));
     } catch (err) {
       if (signal?.aborted) throw err;
       throw connectError('MySQL/MariaDB', target, err);
@@ -149,7 +149,7 @@ export function mysqlConnector(options: DatabaseConnectorOptions): Connector {
     if (session.released) return;
     session.released = true;
     active.delete(session);
-    if (destroy) session.conn.destroy();
+    if (destroy) destroyConnection(session.conn);
     else session.conn.release();
   }
 
@@ -389,6 +389,17 @@ export function planMysqlSample(container: Container, limit: number | undefined,
   const estimate = container.rowEstimate ?? 0;
   if (key === undefined || fieldCount === 0 || (estimate > 0 && estimate <= 2 * limit)) return { kind: 'limit', limit };
   return { kind: 'key-range', limit, key };
+}
+
+/**
+ * Closes a connection that cannot be reused, at once. mysql2's `destroy()` only half-closes the
+ * socket and then waits for the server, which is still running the query that was given up (a
+ * slow view, after an abort): that kept pdmap alive after an interrupt until the server let go.
+ */
+function destroyConnection(conn: PoolConnection): void {
+  conn.destroy();
+  const socket: unknown = (conn as unknown as { stream?: unknown }).stream;
+  if (socket && typeof (socket as { destroy?: unknown }).destroy === 'function') (socket as { destroy: () => void }).destroy();
 }
 
 function databaseFromUrl(url: string): string | undefined {
