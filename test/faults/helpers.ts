@@ -76,6 +76,17 @@ export async function killMysqlSessions(database: string, keep: readonly number[
   }
 }
 
+/** Sessions on a MariaDB database other than `keep` (the fixture connection). */
+export async function mysqlSessions(database: string, keep: readonly number[]): Promise<number> {
+  const admin = await mysql.createConnection({ uri: MYSQL_ADMIN_URL });
+  try {
+    const [rows] = await admin.query('SELECT ID AS id FROM information_schema.PROCESSLIST WHERE DB = ? AND ID <> CONNECTION_ID()', [database]);
+    return (rows as { id: number | string }[]).filter((r) => !keep.includes(Number(r.id))).length;
+  } finally {
+    await admin.end();
+  }
+}
+
 export interface KillingConnector extends Connector {
   /** Kills done so far. */
   readonly kills: number;
