@@ -47,7 +47,8 @@ SELECT c.oid::text AS oid, n.nspname AS schema, c.relname AS name, c.relkind::te
        CASE WHEN c.relkind = 'p' THEN parts.relpages ELSE c.relpages::float8 END AS relpages,
        CASE WHEN c.relkind = 'p' THEN parts.heap_bytes ELSE pg_relation_size(c.oid)::float8 END AS heap_bytes,
        CASE WHEN c.relkind = 'p' THEN parts.total_bytes ELSE pg_total_relation_size(c.oid)::float8 END AS total_bytes,
-       current_setting('block_size')::float8 AS block_size
+       current_setting('block_size')::float8 AS block_size,
+       (pg_stat_get_tuples_inserted(c.oid) + pg_stat_get_tuples_updated(c.oid) + pg_stat_get_tuples_deleted(c.oid))::text AS changes
 FROM pg_class c
 JOIN pg_namespace n ON n.oid = c.relnamespace
 LEFT JOIN LATERAL (
@@ -59,6 +60,17 @@ LEFT JOIN LATERAL (
   WHERE i.inhparent = c.oid
 ) parts ON c.relkind = 'p'
 WHERE c.relkind::text = ANY($1::text[]) AND NOT c.relispartition AND ${SCHEMA_FILTER}`;
+
+/** Single-column foreign keys: which lookup tables a table's rows point at (see src/engine/lookups.ts). */
+const FOREIGN_KEYS_SQL = `
+SELECT con.conrelid::text AS oid, a.attname AS field, fn.nspname AS ref_schema, fc.relname AS ref_name
+FROM pg_constraint con
+JOIN pg_class c ON c.oid = con.conrelid
+JOIN pg_namespace n ON n.oid = c.relnamespace
+JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = con.conkey[1]
+JOIN pg_class fc ON fc.oid = con.confrelid
+JOIN pg_namespace fn ON fn.oid = fc.relnamespace
+WHERE con.contype = 'f' AND cardinality(con.conkey) = 1 AND ${SCHEMA_FILTER}`;
 
 const COLUMNS_SQL = `
 SELECT a.attrelid::text AS oid, a.attname AS name, format_type(a.atttypid, a.atttypmod) AS data_type,
@@ -81,6 +93,15 @@ interface TableRow {
   heap_bytes: number | null;
   total_bytes: number | null;
   block_size: number;
+  /** Rows inserted, updated and deleted since the statistics were reset: the change marker. */
+  changes: string | null;
+}
+
+interface ForeignKeyRow {
+  oid: string;
+  field: string;
+  ref_schema: string;
+  ref_name: string;
 }
 
 interface ColumnRow {
@@ -244,7 +265,8 @@ export function postgresConnector(options: DatabaseConnectorOptions): Connector 
       await run(session, 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
       const tables = (await run(session, TABLES_SQL, [kinds])).rows as TableRow[];
       const columns = (await run(session, COLUMNS_SQL, [kinds])).rows as ColumnRow[];
-      containers = buildContainers(tables, columns);
+      const foreignKeys = (await run(session, FOREIGN_KEYS_SQL)).rows as ForeignKeyRow[];
+      containers = buildContainers(tables, columns, foreignKeys);
     } finally {
       await finish(session);
     }
@@ -328,7 +350,13 @@ export function postgresConnector(options: DatabaseConnectorOptions): Connector 
   return { kind: 'postgres', name, target, stats, discover, sample, close, countOlder };
 }
 
-function buildContainers(tables: readonly TableRow[], columns: readonly ColumnRow[]): Container[] {
+function buildContainers(tables: readonly TableRow[], columns: readonly ColumnRow[], foreignKeys: readonly ForeignKeyRow[]): Container[] {
+  const keysByOid = new Map<string, { field: string; references: string }[]>();
+  for (const k of foreignKeys) {
+    const list = keysByOid.get(k.oid) ?? [];
+    list.push({ field: k.field, references: `${k.ref_schema}.${k.ref_name}` });
+    keysByOid.set(k.oid, list);
+  }
   const fieldsByOid = new Map<string, FieldInfo[]>();
   for (const column of columns) {
     let fields = fieldsByOid.get(column.oid);
@@ -353,7 +381,11 @@ function buildContainers(tables: readonly TableRow[], columns: readonly ColumnRo
       fields: fieldsByOid.get(t.oid) ?? [],
       ...(t.kind !== 'v' && reltuples >= 0 ? { rowEstimate: Math.round(reltuples) } : {}),
       ...(t.kind !== 'v' && t.total_bytes !== null ? { sizeBytes: t.total_bytes } : {}),
-      meta: { ...meta },
+      meta: {
+        ...meta,
+        ...(t.changes === null ? {} : { changeMarker: t.changes }),
+        ...(keysByOid.has(t.oid) ? { foreignKeys: keysByOid.get(t.oid) } : {}),
+      },
     };
   });
   return containers.sort(compareContainers);
