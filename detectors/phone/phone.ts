@@ -130,20 +130,20 @@ export const FAX_NAMES: readonly NameSignal[] = [
 
 /**
  * Organisation-only tables (shippers, offices, stores, warehouses) hold company phones, which are
- * not personal data (labelling rule 4). Outside a container about people a phone word in the name
- * is therefore a hint (the column holds numbers) and a counter-hint (they are a company's) at once:
- * the positive weight shrinks by `factor` and the verdict is scaled by `1 − against`, so only a
- * column whose numbers prove themselves survives. Columns without a phone word (`info`, `col6`)
+ * not personal data (labelling rule 4); the engine drops their verdicts. Outside a container about
+ * people a phone word in the name is therefore a weaker hint: the positive weight shrinks by
+ * `factor`, and with `against` > 0 the verdict is also scaled by `1 − against`, so only a column
+ * whose numbers prove themselves survives. Columns without a phone word (`info`, `col6`)
  * are judged by their values alone, as before. Counter-hints keep their weight.
  */
-export function weakerOutsidePersonContext(signals: readonly NameSignal[], factor = 0.4, against = 0.5): NameSignal[] {
+export function weakerOutsidePersonContext(signals: readonly NameSignal[], factor = 0.4, against = 0): NameSignal[] {
   return signals.flatMap((s): NameSignal[] =>
     s.weight <= 0 || s.when !== undefined
       ? [s]
       : [
           { ...s, when: 'person-context' },
           { ...s, weight: Math.round(s.weight * factor * 100) / 100, when: 'no-person-context' },
-          { ...s, weight: -against, when: 'no-person-context' },
+          ...(against > 0 ? [{ ...s, weight: -against, when: 'no-person-context' as const }] : []),
         ],
   );
 }
