@@ -274,11 +274,14 @@ export function mysqlConnector(options: DatabaseConnectorOptions): Connector {
 
   /**
    * mysql2's own errors for a dead connection (`Can't add new command when connection is in
-   * closed state`) are fatal but carry no code: they mean the session is gone.
+   * closed state`) are fatal but carry no code: they mean the session is gone, worth a retry.
    */
   function lost(err: unknown): unknown {
-    const fatal = (err as { fatal?: unknown } | null)?.fatal === true;
-    return fatal && describeError(err).code === 'unknown' ? lostConnectionError('MySQL/MariaDB', target, err) : err;
+    const e = err as { fatal?: unknown; message?: unknown } | null;
+    // Other fatal errors without a code (a result mysql2 cannot parse) are no lost connection:
+    // another attempt would fail the same way.
+    const closed = e?.fatal === true && typeof e.message === 'string' && e.message.includes('in closed state');
+    return closed && describeError(err).code === 'unknown' ? lostConnectionError('MySQL/MariaDB', target, err) : err;
   }
 
   async function* sample(container: Container, sampleOptions: SampleOptions): AsyncGenerator<Row> {
@@ -288,7 +291,9 @@ export function mysqlConnector(options: DatabaseConnectorOptions): Connector {
     const table = container.schema === undefined ? quoteBacktick(container.name) : `${quoteBacktick(container.schema)}.${quoteBacktick(container.name)}`;
     // No fields from the catalogue: MariaDB hides the columns of a view it cannot open (a dropped
     // table, a function it may not run). Reading `*` surfaces the real error instead of an empty sample.
-    const columns = names.length > 0 ? names.map(quoteBacktick).join(', ') : '*';
+    // Positional aliases: mysql2 refuses result columns named like Object's own properties
+    // (`__proto__`, `constructor`) even for array rows, and rows are built from `names` anyway.
+    const columns = names.length > 0 ? names.map((n, i) => `${quoteBacktick(n)} AS \`c${i}\``).join(', ') : '*';
     const session = await acquire(signal);
     try {
       await query(session, 'START TRANSACTION READ ONLY');
@@ -328,7 +333,7 @@ export function mysqlConnector(options: DatabaseConnectorOptions): Connector {
     const read = async function* (from: bigint | undefined, count: number): AsyncGenerator<KeyedRow> {
       // `from` is a BigInt we computed, so inlining its digits is safe.
       const where = from === undefined ? '' : ` WHERE ${key} >= ${from.toString()}`;
-      const sql = `SELECT ${columns}, ${key} FROM ${table}${where} ORDER BY ${key} LIMIT ${count}`;
+      const sql = `SELECT ${columns}, ${key} AS \`k\` FROM ${table}${where} ORDER BY ${key} LIMIT ${count}`;
       for await (const values of stream(session, timed(session, sql))) {
         const k = toBigInt(values[names.length]);
         if (k === undefined) continue;
