@@ -131,7 +131,7 @@ async function* scanSource(
   const lookups = lookupsOfPeople(discovered);
   const shard = options.shard;
   const mine = shard ? containers.filter((c) => shardOf(`${connector.name}\u0000${c.id}`, shard.count) === shard.index - 1) : containers;
-  const excludeField = options.excludeFields?.length ? picomatch([...options.excludeFields], { dot: true }) : undefined;
+  const excludeField = options.excludeFields?.length ? picomatch([...options.excludeFields], GLOB_OPTIONS) : undefined;
   const limit = options.full ? undefined : Math.max(1, (options.sampleSize ?? DEFAULTS.sampleSize) * ROWS_PER_SAMPLE_FACTOR);
   const cache = options.cache;
   const settingsKey = {
@@ -335,9 +335,12 @@ function memo(fn: (key: string) => boolean): (key: string) => boolean {
   };
 }
 
+/** Globs over container and field names. `s`: a name may hold a newline, and `*` must match it too. */
+const GLOB_OPTIONS = { dot: true, flags: 's' };
+
 function containerFilter(options: ScanOptions): (sourceName: string, id: string) => boolean {
-  const inc = options.include?.length ? picomatch([...options.include], { dot: true }) : undefined;
-  const exc = options.exclude?.length ? picomatch([...options.exclude], { dot: true }) : undefined;
+  const inc = options.include?.length ? picomatch([...options.include], GLOB_OPTIONS) : undefined;
+  const exc = options.exclude?.length ? picomatch([...options.exclude], GLOB_OPTIONS) : undefined;
   return (sourceName, id) => {
     const keys = [id, `${sourceName}:${id}`];
     if (inc && !keys.some((k) => inc(k))) return false;
