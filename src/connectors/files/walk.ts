@@ -1,13 +1,13 @@
-import { stat } from 'node:fs/promises';
+import type { Dirent } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import fg from 'fast-glob';
 import picomatch from 'picomatch';
 import { isNonDataFile } from './format.js';
 
 /**
- * Lists the files under a root. fast-glob walks each directory tree without following symbolic
- * links; when links are to be followed, each linked directory is walked as a tree of its own,
- * at most once (by device and inode), so a link to a parent or to itself cannot loop.
+ * Lists the files under a root. Each directory tree is walked with readdir, without following
+ * symbolic links; when links are to be followed, each linked directory is walked as a tree of its
+ * own, at most once (by device and inode), so a link to a parent or to itself cannot loop.
  */
 
 export interface WalkOptions {
@@ -22,17 +22,13 @@ export interface WalkOptions {
   readonly signal?: AbortSignal;
 }
 
-interface Entry {
-  readonly path: string;
-  readonly dirent: { isFile(): boolean; isDirectory(): boolean; isSymbolicLink(): boolean };
-}
-
 /** Relative paths (posix separators) of the matching files, sorted. */
 export async function listFiles(options: WalkOptions): Promise<string[]> {
   const include = options.include && options.include.length > 0 ? options.include : undefined;
-  const isIncluded = include ? picomatch([...include], { dot: false }) : () => true;
-  const matchesPattern = options.pattern ? picomatch(options.pattern, { dot: false }) : () => true;
-  const excludeMatcher = options.exclude && options.exclude.length > 0 ? picomatch([...options.exclude], { dot: true }) : undefined;
+  // `s`: file names may hold a newline, and `*` must match it too.
+  const isIncluded = include ? picomatch([...include], { dot: false, flags: 's' }) : () => true;
+  const matchesPattern = options.pattern ? picomatch(options.pattern, { dot: false, flags: 's' }) : () => true;
+  const excludeMatcher = options.exclude && options.exclude.length > 0 ? picomatch([...options.exclude], { dot: true, flags: 's' }) : undefined;
   // Explicit dot-file includes (`.env`, `**/.history`) make the walk visit dot entries.
   const dot = [...(include ?? []), options.pattern ?? ''].some((p) => p.startsWith('.') || p.includes('/.'));
   // A chosen include says what to read; without one, media and compiled files are not worth a line.
@@ -66,33 +62,34 @@ export async function listFiles(options: WalkOptions): Promise<string[]> {
   };
 
   for (let walk = queue.shift(); walk; walk = queue.shift()) {
-    const stream = fg.stream('**', {
-      cwd: walk.abs,
-      dot,
-      onlyFiles: false,
-      followSymbolicLinks: false,
-      objectMode: true,
-      suppressErrors: true,
-      // fast-glob prunes ignored folders; inside linked trees the filter below does the work.
-      ...(walk.rel === '' && options.exclude ? { ignore: [...options.exclude] } : {}),
-    });
-    // Leaving the loop early (abort) destroys the stream: Readable's async iterator does that.
-    for await (const raw of stream) {
-      options.signal?.throwIfAborted();
-      const entry = raw as unknown as Entry;
-      const rel = walk.rel === '' ? entry.path : `${walk.rel}/${entry.path}`;
-      if (entry.dirent.isFile()) {
-        await accept(rel);
-      } else if (entry.dirent.isSymbolicLink() && options.followSymlinks) {
-        const abs = join(walk.abs, entry.path);
-        const target = await stat(abs).catch(() => undefined);
-        if (!target) continue; // dangling link
-        if (target.isFile()) await accept(rel);
-        else if (target.isDirectory()) {
-          const key = `${target.dev}:${target.ino}`;
-          if (walkedDirs.has(key) || isExcluded(rel)) continue;
-          walkedDirs.add(key);
-          queue.push({ abs, rel });
+    // A plain readdir walk, not a glob library: glob matchers silently skip names with a newline.
+    const dirs: { abs: string; rel: string }[] = [walk];
+    for (let dir = dirs.pop(); dir; dir = dirs.pop()) {
+      let entries: Dirent[];
+      try {
+        entries = await readdir(dir.abs, { withFileTypes: true });
+      } catch {
+        continue; // A folder that cannot be listed is passed over; discovery goes on.
+      }
+      for (const entry of entries) {
+        options.signal?.throwIfAborted();
+        if (!dot && entry.name.startsWith('.')) continue;
+        const rel = dir.rel === '' ? entry.name : `${dir.rel}/${entry.name}`;
+        const abs = join(dir.abs, entry.name);
+        if (entry.isDirectory()) {
+          if (!isExcluded(rel)) dirs.push({ abs, rel });
+        } else if (entry.isFile()) {
+          await accept(rel);
+        } else if (entry.isSymbolicLink() && options.followSymlinks) {
+          const target = await stat(abs).catch(() => undefined);
+          if (!target) continue; // dangling link
+          if (target.isFile()) await accept(rel);
+          else if (target.isDirectory()) {
+            const key = `${target.dev}:${target.ino}`;
+            if (walkedDirs.has(key) || isExcluded(rel)) continue;
+            walkedDirs.add(key);
+            queue.push({ abs, rel });
+          }
         }
       }
     }
