@@ -13,7 +13,7 @@ import { buildRecord } from '../policy/record.js';
 import { checkRetention } from '../policy/retention.js';
 import type { Policy } from '../policy/schema.js';
 import { FORMATS, reporters, type ReportContext } from '../reporters/index.js';
-import { renderSummary } from '../reporters/terminal.js';
+import { renderGapsSummary, renderSummary } from '../reporters/terminal.js';
 import { writeFileAtomic } from '../reporters/write.js';
 import { buildInventory, scanStream, type ScanOptions } from '../scan.js';
 import { parseSource, type SourceConfig } from '../sources.js';
@@ -188,6 +188,7 @@ export async function runScan(args: readonly string[], opts: ScanCliOptions, io:
 
   if (!opts.quiet && !opts.json) {
     io.stdout(renderSummary(inventory, { color: io.isTTY }));
+    io.stdout(renderGapsSummary(record.gaps, { color: io.isTTY }));
     if (diff) io.stdout(`\n${renderDiffText(diff)}`);
     if (failOnResult) io.stdout(renderFailOn(failOnResult));
     io.stdout(`\nReports: ${written.join(', ')}\n`);

@@ -1,3 +1,4 @@
+import type { Gap } from '../policy/gaps.js';
 import type { Inventory } from '../types.js';
 
 /** A short, readable summary for the terminal: what holds personal data, where, and what failed. */
@@ -30,5 +31,20 @@ export function renderSummary(inventory: Inventory, options: { color?: boolean }
     lines.push('', bold('  Errors (the rest of the scan went on):'));
     for (const e of inventory.errors) lines.push(`    ${e.source}${e.container ? ` ${e.container}` : ''} [${e.code}] ${e.message}`);
   }
+  return `${lines.join('\n')}\n`;
+}
+
+/** The gaps in a few lines: what the DPO should look at first; the reports have the details. */
+export function renderGapsSummary(gaps: readonly Gap[], options: { color?: boolean } = {}): string {
+  const bold = (s: string) => (options.color ? `\u001b[1m${s}\u001b[22m` : s);
+  const shown = gaps.filter((g) => g.severity !== 'info');
+  if (shown.length === 0) return '\nNo gaps between the data found and the policy.\n';
+  const lines = ['', bold(`Gaps between the data and the policy (${shown.length}):`)];
+  for (const g of shown.slice(0, 12)) {
+    const where = g.locations.slice(0, 3).map((l) => `${l.container}${l.field === undefined ? '' : `.${l.field}`}`);
+    const more = g.locations.length > 3 ? ` +${g.locations.length - 3} more` : '';
+    lines.push(`  [${g.severity}] ${g.title}: ${where.join(', ')}${more}`);
+  }
+  if (shown.length > 12) lines.push(`  … and ${shown.length - 12} more in the reports`);
   return `${lines.join('\n')}\n`;
 }
