@@ -15,12 +15,15 @@ export function maskValue(value: string, category?: string): string {
 
 function maskEmail(v: string): string {
   const at = v.lastIndexOf('@');
-  if (at < 1) return maskWords(v);
+  // Text that merely contains an address (`Contact a@b.dk. Regards, Jens Hansen`) is masked word by
+  // word: what follows its `@` is no domain, and its last "top-level domain" would be the words.
+  if (at < 1 || /\s/.test(v)) return maskWords(v);
   const local = v.slice(0, at);
   const domain = v.slice(at + 1);
   const dot = domain.lastIndexOf('.');
   const tld = dot >= 0 ? domain.slice(dot + 1) : '';
-  return `${local[0] ?? ''}***@***${tld ? `.${tld}` : ''}`;
+  // Top-level domains are letters; anything else after the last dot could be part of a name.
+  return `${[...local][0] ?? ''}***@***${/^[a-z]{2,24}$/i.test(tld) ? `.${tld}` : ''}`;
 }
 
 /** Digits: keep the first two and last two digit characters, mask the rest, keep separators. */
