@@ -30,8 +30,11 @@ export function redactText(text: string): string {
 
 function redactUserInfo(word: string): string {
   const start = word.indexOf('://') + 3;
-  const at = word.indexOf('@', start);
+  const firstAt = word.indexOf('@', start);
   const colon = word.indexOf(':', start);
-  if (at < 0 || colon < 0 || colon > at) return word;
-  return `${word.slice(0, colon)}:***${word.slice(at)}`;
+  // `user@host:5432`: the colon is the port's, there is no password.
+  if (firstAt < 0 || colon < 0 || colon > firstAt) return word;
+  // A password typed into a URL may itself hold `@`, `/`, `?` or `#`: redact up to the last `@`
+  // (too much, when a query holds one too, rather than too little).
+  return `${word.slice(0, colon)}:***${word.slice(word.lastIndexOf('@'))}`;
 }
