@@ -36,9 +36,14 @@ export function tokenize(name: string): string[] {
     .replace(/(\p{Lu})(\p{Lu}\p{Ll})/gu, '$1 $2')
     .replace(/(\p{L})(\p{N})/gu, '$1 $2')
     .replace(/(\p{N})(\p{L})/gu, '$1 $2');
-  return foldText(spaced)
-    .split(/[^a-z0-9]+/)
-    .filter((t) => t.length > 0);
+  return (
+    foldText(spaced)
+      // Again after folding: compatibility forms unfold into letters and digits (`㎡` → `m2`).
+      .replace(/([a-z])(\d)/g, '$1 $2')
+      .replace(/(\d)([a-z])/g, '$1 $2')
+      .split(/[^a-z0-9]+/)
+      .filter((t) => t.length > 0)
+  );
 }
 
 interface CompiledPattern {
