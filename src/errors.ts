@@ -96,7 +96,7 @@ function hintFor(code: ScanErrorCode): string | undefined {
     case 'permission':
       return 'grant the scanning role SELECT on it, or exclude it with --exclude';
     case 'timeout':
-      return 'raise statementTimeoutMs of the source in the config file, lower --sample, or exclude it';
+      return 'raise --statement-timeout (or statementTimeoutMs of the source in the config file), lower --sample, or exclude it';
     case 'connect':
       return 'check host, port, user and password of the source';
     case 'not-found':

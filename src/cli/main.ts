@@ -52,6 +52,7 @@ function addScanOptions(cmd: Command): Command {
     .option('--country <code>', 'default country for national phone/postal formats (default DK)')
     .option('--min-confidence <x>', 'report categories at or above this confidence (default 0.5)', unitFraction)
     .option('--concurrency <n>', 'containers sampled at once per source (default 2)', positiveInt)
+    .option('--statement-timeout <ms>', 'per-query time limit on database servers (default 30000)', positiveInt)
     .option('--views', 'scan views too (default: base tables only)')
     .option('--baseline <file>', 'a previous inventory.json: report what changed since')
     .option('--fail-on <rules>', 'exit 1 when these match: new-pii, unlinked, plaintext-password, retention-overdue, scan-error, undeclared-category, marketing-without-consent, any-pii', collect)

@@ -34,6 +34,7 @@ export interface ScanCliOptions {
   country?: string;
   minConfidence?: number;
   concurrency?: number;
+  statementTimeout?: number;
   views?: boolean;
   baseline?: string;
   failOn?: string[];
@@ -72,6 +73,10 @@ export async function runScan(args: readonly string[], opts: ScanCliOptions, io:
   } catch (err) {
     io.stderr(`pdmap: ${describeError(err).message}\n`);
     return EXIT_USAGE;
+  }
+  if (opts.statementTimeout !== undefined) {
+    const ms = opts.statementTimeout;
+    sources = sources.map((s) => (s.kind === 'postgres' || s.kind === 'mysql' ? { ...s, statementTimeoutMs: ms } : s));
   }
   if (sources.length === 0) {
     io.stderr('pdmap: nothing to scan — give sources (postgres://…, mysql://…, sqlite:file, a folder) or a config file with "sources" (pdmap init)\n');

@@ -15,6 +15,7 @@ export function renderSummary(inventory: Inventory, options: { color?: boolean }
         (inventory.errors.length ? `, ${inventory.errors.length} error${inventory.errors.length === 1 ? '' : 's'}` : ''),
     ),
   );
+  if (inventory.partial) lines.push(bold('  The scan was interrupted: this report is partial; tables and files not reached are missing.'));
   let current = '';
   for (const f of personal) {
     const where = `${f.location.source}  ${f.location.container}`;
@@ -28,7 +29,7 @@ export function renderSummary(inventory: Inventory, options: { color?: boolean }
     lines.push(`    ${f.location.field.padEnd(28)} ${cats}${sampleNote}`);
   }
   if (inventory.errors.length) {
-    lines.push('', bold('  Errors (the rest of the scan went on):'));
+    lines.push('', bold(inventory.partial ? '  Errors:' : '  Errors (the rest of the scan went on):'));
     for (const e of inventory.errors) lines.push(`    ${e.source}${e.container ? ` ${e.container}` : ''} [${e.code}] ${e.message}`);
   }
   return `${lines.join('\n')}\n`;
