@@ -6,7 +6,7 @@ import { createConnector } from './connectors/index.js';
 import { classifyField, type ContainerContext } from './engine/classify.js';
 import { lookupsOfPeople } from './engine/lookups.js';
 import { organisationOnlyFromNames, personContextFromNames } from './engine/context.js';
-import { addRow, isSaturated, newContainerSample, type SamplerOptions } from './engine/sampler.js';
+import { addRow, addValues, isSaturated, newContainerSample, rowTarget, type SamplerOptions } from './engine/sampler.js';
 import { describeError } from './errors.js';
 import { parseSource, sourceDisplayName, sourceTarget, type SourceConfig } from './sources.js';
 import type {
@@ -212,10 +212,23 @@ async function scanContainer(connector: Connector, container: Container, o: Cont
   };
   for (let attempt = 0; ; attempt++) {
     try {
-      for await (const row of connector.sample(container, sampleOptions)) {
-        addRow(sample, excluded ? filterRow(row, excluded) : row, o.sampler);
-        // Files have no LIMIT clause: stop reading once the sample is full.
-        if (o.limit !== undefined && (sample.rows >= o.limit || isSaturated(sample, o.sampler))) break;
+      const full = (): boolean => o.limit !== undefined && (sample.rows >= o.limit || isSaturated(sample, o.sampler));
+      if (connector.sampleBatches) {
+        // Databases: positional rows in batches, no object and no await per row (full scans).
+        batches: for await (const batch of connector.sampleBatches(container, sampleOptions)) {
+          if (batch.rows.length === 0) continue;
+          const target = rowTarget(sample, batch.fields, o.sampler, excluded);
+          for (const values of batch.rows) {
+            addValues(sample, target, values, o.sampler);
+            if (full()) break batches;
+          }
+        }
+      } else {
+        for await (const row of connector.sample(container, sampleOptions)) {
+          addRow(sample, excluded ? filterRow(row, excluded) : row, o.sampler);
+          // Files have no LIMIT clause: stop reading once the sample is full.
+          if (full()) break;
+        }
       }
       break;
     } catch (err) {

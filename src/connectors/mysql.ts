@@ -16,7 +16,7 @@ import { PdmapError, describeError } from '../errors.js';
 import { redactUrl } from '../redact.js';
 import { sourceDisplayName } from '../sources.js';
 import type { Container, FieldInfo, Row } from '../types.js';
-import { newStats, type Connector, type DatabaseConnectorOptions, type DiscoverOptions, type SampleOptions } from './connector.js';
+import { newStats, type Connector, type DatabaseConnectorOptions, type DiscoverOptions, type RowBatch, type SampleOptions } from './connector.js';
 import {
   INTEGER_TYPES,
   abortable,
@@ -182,7 +182,7 @@ export function mysqlConnector(options: DatabaseConnectorOptions): Connector {
   }
 
   /** Streams one SELECT; rows are positional arrays. `onFields` receives the result's column names. */
-  async function* stream(session: Session, sql: string, onFields?: (names: string[]) => void): AsyncGenerator<unknown[]> {
+  async function* stream(session: Session, sql: string, onFields?: (names: string[]) => void): AsyncGenerator<unknown[][]> {
     stats.queries++;
     const conn = session.conn;
     // mysql2 tells a streamed query nothing when its connection dies (before or during it): the
@@ -203,7 +203,13 @@ export function mysqlConnector(options: DatabaseConnectorOptions): Connector {
     let settled = false;
     try {
       for await (const row of readable as AsyncIterable<unknown>) {
-        if (Array.isArray(row)) yield row as unknown[];
+        // One await per batch: the rows the stream already holds are taken at once.
+        const batch: unknown[][] = [];
+        if (Array.isArray(row)) batch.push(row as unknown[]);
+        for (let more: unknown = readable.read(); more !== null; more = readable.read()) {
+          if (Array.isArray(more)) batch.push(more as unknown[]);
+        }
+        if (batch.length > 0) yield batch;
       }
       settled = true;
     } catch (err) {
@@ -284,7 +290,26 @@ export function mysqlConnector(options: DatabaseConnectorOptions): Connector {
     return closed && describeError(err).code === 'unknown' ? lostConnectionError('MySQL/MariaDB', target, err) : err;
   }
 
+  /** Rows as objects: the batches below, one by one (counted as they are handed out). */
   async function* sample(container: Container, sampleOptions: SampleOptions): AsyncGenerator<Row> {
+    for await (const batch of readBatches(container, sampleOptions)) {
+      for (const values of batch.rows) {
+        throwIfAborted(sampleOptions.signal);
+        stats.rows++;
+        yield rowFromValues(batch.fields, values);
+      }
+    }
+  }
+
+  /** Rows in batches of positional values (what the engine reads). */
+  async function* sampleBatches(container: Container, sampleOptions: SampleOptions): AsyncGenerator<RowBatch> {
+    for await (const batch of readBatches(container, sampleOptions)) {
+      stats.rows += batch.rows.length;
+      yield batch;
+    }
+  }
+
+  async function* readBatches(container: Container, sampleOptions: SampleOptions): AsyncGenerator<RowBatch> {
     const { limit, signal } = sampleOptions;
     const names = sampleFieldNames(container, sampleOptions.fields);
     if (limit === 0) return;
@@ -297,16 +322,13 @@ export function mysqlConnector(options: DatabaseConnectorOptions): Connector {
     const session = await acquire(signal);
     try {
       await query(session, 'START TRANSACTION READ ONLY');
-      for await (const row of sampleRows(session, container, table, columns, names, limit)) {
-        stats.rows++;
-        yield row;
-      }
+      yield* sampleRows(session, container, table, columns, names, limit);
     } finally {
       await finish(session);
     }
   }
 
-  /** Streams the rows of the sample `planMysqlSample` chooses. */
+  /** Streams the rows of the sample `planMysqlSample` chooses, in batches. */
   async function* sampleRows(
     session: Session,
     container: Container,
@@ -314,11 +336,11 @@ export function mysqlConnector(options: DatabaseConnectorOptions): Connector {
     columns: string,
     names: readonly string[],
     limit: number | undefined,
-  ): AsyncGenerator<Row> {
-    const plain = async function* (sql: string): AsyncGenerator<Row> {
+  ): AsyncGenerator<RowBatch> {
+    const plain = async function* (sql: string): AsyncGenerator<RowBatch> {
       let resultNames = names;
       const onFields = names.length === 0 ? (found: string[]) => (resultNames = found) : undefined;
-      for await (const values of stream(session, timed(session, sql), onFields)) yield rowFromValues(resultNames, values);
+      for await (const rows of stream(session, timed(session, sql), onFields)) yield { fields: resultNames, rows };
     };
     const plan = planMysqlSample(container, limit, names.length);
     if (plan.kind === 'all') return yield* plain(`SELECT ${columns} FROM ${table}`);
@@ -334,13 +356,17 @@ export function mysqlConnector(options: DatabaseConnectorOptions): Connector {
       // `from` is a BigInt we computed, so inlining its digits is safe.
       const where = from === undefined ? '' : ` WHERE ${key} >= ${from.toString()}`;
       const sql = `SELECT ${columns}, ${key} AS \`k\` FROM ${table}${where} ORDER BY ${key} LIMIT ${count}`;
-      for await (const values of stream(session, timed(session, sql))) {
-        const k = toBigInt(values[names.length]);
-        if (k === undefined) continue;
-        yield { row: rowFromValues(names, values), key: k };
+      for await (const rows of stream(session, timed(session, sql))) {
+        for (const values of rows) {
+          const k = toBigInt(values[names.length]);
+          // keyRangeSample hands rows back as it got them: the positional values travel as the row.
+          if (k !== undefined) yield { row: values as unknown as Row, key: k };
+        }
       }
     };
-    yield* keyRangeSample(lo, hi, plan.limit, read);
+    // Row by row, as the runs arrive: a sample is small, and reading ahead of the consumer would
+    // keep a dead connection from showing (the engine retries a table whose connection died).
+    for await (const row of keyRangeSample(lo, hi, plan.limit, read)) yield { fields: names, rows: [row as unknown as unknown[]] };
   }
 
   /** Rows whose `column` is before `cutoff`, counted by the server in a read-only transaction (retention checks). */
@@ -370,7 +396,7 @@ export function mysqlConnector(options: DatabaseConnectorOptions): Connector {
     await closing;
   }
 
-  return { kind: 'mysql', name, target, stats, discover, sample, close, countOlder };
+  return { kind: 'mysql', name, target, stats, discover, sample, sampleBatches, close, countOlder };
 }
 
 export type MysqlSamplePlan =

@@ -11,7 +11,7 @@ import { PdmapError, describeError } from '../errors.js';
 import { redactUrl } from '../redact.js';
 import { sourceDisplayName } from '../sources.js';
 import type { Container, FieldInfo, Row } from '../types.js';
-import { newStats, type Connector, type DatabaseConnectorOptions, type DiscoverOptions, type SampleOptions } from './connector.js';
+import { newStats, type Connector, type DatabaseConnectorOptions, type DiscoverOptions, type RowBatch, type SampleOptions } from './connector.js';
 import {
   abortable,
   compareContainers,
@@ -241,17 +241,15 @@ export function postgresConnector(options: DatabaseConnectorOptions): Connector 
   }
 
   let cursorSeq = 0;
-  /** Streams one SELECT through a server-side cursor; rows are positional arrays. */
-  async function* cursor(session: Session, select: string, values: unknown[] = []): AsyncGenerator<unknown[]> {
+  /** Streams one SELECT through a server-side cursor, a FETCH at a time; rows are positional arrays. */
+  async function* cursor(session: Session, select: string, values: unknown[] = []): AsyncGenerator<unknown[][]> {
     const cursorName = `pdmap_c${++cursorSeq}`;
     stats.queries++;
     await run(session, `DECLARE ${cursorName} NO SCROLL CURSOR FOR ${select}`, values);
     for (;;) {
       const rows = await runArray(session, `FETCH FORWARD ${FETCH_SIZE} FROM ${cursorName}`);
-      for (const row of rows) {
-        throwIfAborted(session.signal);
-        yield row;
-      }
+      throwIfAborted(session.signal);
+      if (rows.length > 0) yield rows;
       if (rows.length < FETCH_SIZE) return;
     }
   }
@@ -276,7 +274,26 @@ export function postgresConnector(options: DatabaseConnectorOptions): Connector 
     }
   }
 
+  /** Rows as objects: the batches below, one by one (counted as they are handed out). */
   async function* sample(container: Container, sampleOptions: SampleOptions): AsyncGenerator<Row> {
+    for await (const batch of readBatches(container, sampleOptions)) {
+      for (const values of batch.rows) {
+        throwIfAborted(sampleOptions.signal);
+        stats.rows++;
+        yield rowFromValues(batch.fields, values);
+      }
+    }
+  }
+
+  /** Rows in batches of positional values, one per FETCH (what the engine reads). */
+  async function* sampleBatches(container: Container, sampleOptions: SampleOptions): AsyncGenerator<RowBatch> {
+    for await (const batch of readBatches(container, sampleOptions)) {
+      stats.rows += batch.rows.length;
+      yield batch;
+    }
+  }
+
+  async function* readBatches(container: Container, sampleOptions: SampleOptions): AsyncGenerator<RowBatch> {
     const { limit, signal } = sampleOptions;
     const names = sampleFieldNames(container, sampleOptions.fields);
     if (names.length === 0 || limit === 0) return;
@@ -287,35 +304,26 @@ export function postgresConnector(options: DatabaseConnectorOptions): Connector 
     try {
       await run(session, beginSample);
       if (plan.kind === 'all') {
-        for await (const values of cursor(session, `SELECT ${columns} FROM ${table}`)) {
-          stats.rows++;
-          yield rowFromValues(names, values);
-        }
+        for await (const rows of cursor(session, `SELECT ${columns} FROM ${table}`)) yield { fields: names, rows };
         return;
       }
       if (plan.kind === 'limit') {
-        for await (const values of cursor(session, `SELECT ${columns} FROM ${table} LIMIT ${plan.limit}`)) {
-          stats.rows++;
-          yield rowFromValues(names, values);
-        }
+        for await (const rows of cursor(session, `SELECT ${columns} FROM ${table} LIMIT ${plan.limit}`)) yield { fields: names, rows };
         return;
       }
       // tableoid + ctid identify a row inside the snapshot (also across partitions), so the
-      // top-up below can skip the rows the table sample already returned.
+      // top-up below can skip the rows the table sample already returned. It rides along as an
+      // extra value after the fields.
       const rowKey = `(tableoid::text || ':' || ctid::text)`;
       const seen: string[] = [];
       const sampled = `SELECT ${columns}, ${rowKey} FROM ${table} TABLESAMPLE ${plan.method} ($1) ORDER BY random() LIMIT ${plan.limit}`;
-      for await (const values of cursor(session, sampled, [plan.percent])) {
-        seen.push(String(values[names.length]));
-        stats.rows++;
-        yield rowFromValues(names, values);
+      for await (const rows of cursor(session, sampled, [plan.percent])) {
+        for (const values of rows) seen.push(String(values[names.length]));
+        yield { fields: names, rows };
       }
       if (seen.length >= plan.limit) return;
       const topUp = `SELECT ${columns} FROM ${table} WHERE NOT (${rowKey} = ANY($1::text[])) LIMIT ${plan.limit - seen.length}`;
-      for await (const values of cursor(session, topUp, [seen])) {
-        stats.rows++;
-        yield rowFromValues(names, values);
-      }
+      for await (const rows of cursor(session, topUp, [seen])) yield { fields: names, rows };
     } finally {
       await finish(session);
     }
@@ -347,7 +355,7 @@ export function postgresConnector(options: DatabaseConnectorOptions): Connector 
     await closing;
   }
 
-  return { kind: 'postgres', name, target, stats, discover, sample, close, countOlder };
+  return { kind: 'postgres', name, target, stats, discover, sample, sampleBatches, close, countOlder };
 }
 
 function buildContainers(tables: readonly TableRow[], columns: readonly ColumnRow[], foreignKeys: readonly ForeignKeyRow[]): Container[] {

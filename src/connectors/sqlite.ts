@@ -11,7 +11,7 @@ import { PdmapError, describeError } from '../errors.js';
 import { redactText } from '../redact.js';
 import { sourceDisplayName } from '../sources.js';
 import type { Container, FieldInfo, Row } from '../types.js';
-import { newStats, type Connector, type DiscoverOptions, type SampleOptions } from './connector.js';
+import { newStats, type Connector, type DiscoverOptions, type RowBatch, type SampleOptions } from './connector.js';
 import {
   compareContainers,
   errorText,
@@ -43,6 +43,9 @@ interface ColumnRow {
   notnull: number | bigint;
   hidden: number | bigint;
 }
+
+/** Rows per batch handed to the engine. */
+const BATCH_ROWS = 1000;
 
 /** Names SQLite accepts for the rowid, unless a real column has taken them. */
 const ROWID_NAMES = ['rowid', '_rowid_', 'oid'];
@@ -111,7 +114,26 @@ export function sqliteConnector(options: SqliteConnectorOptions): Connector {
     }
   }
 
+  /** Rows as objects: the batches below, one by one (counted as they are handed out). */
   async function* sample(container: Container, sampleOptions: SampleOptions): AsyncGenerator<Row> {
+    for await (const batch of readBatches(container, sampleOptions)) {
+      for (const values of batch.rows) {
+        throwIfAborted(sampleOptions.signal);
+        stats.rows++;
+        yield rowFromValues(batch.fields, values);
+      }
+    }
+  }
+
+  /** Rows in batches of positional values (what the engine reads). */
+  async function* sampleBatches(container: Container, sampleOptions: SampleOptions): AsyncGenerator<RowBatch> {
+    for await (const batch of readBatches(container, sampleOptions)) {
+      stats.rows += batch.rows.length;
+      yield batch;
+    }
+  }
+
+  async function* readBatches(container: Container, sampleOptions: SampleOptions): AsyncGenerator<RowBatch> {
     const { limit, signal } = sampleOptions;
     throwIfAborted(signal);
     const handle = open();
@@ -144,13 +166,21 @@ export function sqliteConnector(options: SqliteConnectorOptions): Connector {
 
     const plan = planSqliteSample(container, limit, requested.length);
     const plainSql = `SELECT ${columns} FROM ${table}${plan.kind === 'all' ? '' : ` LIMIT ${plan.limit}`}`;
+    // Batches of rows read synchronously: one await per batch, not per row.
+    const batches = function* (fields: readonly string[], rows: Iterable<unknown[]>): Generator<RowBatch> {
+      let batch: unknown[][] = [];
+      for (const values of rows) {
+        batch.push(values);
+        if (batch.length >= BATCH_ROWS) {
+          yield { fields, rows: batch };
+          batch = [];
+        }
+      }
+      if (batch.length > 0) yield { fields, rows: batch };
+    };
     if (plan.kind !== 'key-range') {
       const statement = prepare(plainSql);
-      const names = namesOf(statement);
-      for (const values of stream(statement)) {
-        stats.rows++;
-        yield rowFromValues(names, values);
-      }
+      yield* batches(namesOf(statement), stream(statement));
       return;
     }
     const key = quoteDouble(plan.key);
@@ -161,25 +191,21 @@ export function sqliteConnector(options: SqliteConnectorOptions): Connector {
     const hi = toBigInt(bounds?.[1]);
     if (lo === undefined || hi === undefined) return;
     if (!wantsKeyRange(lo, hi, plan.limit)) {
-      for (const values of stream(prepare(plainSql))) {
-        stats.rows++;
-        yield rowFromValues(requested, values);
-      }
+      yield* batches(requested, stream(prepare(plainSql)));
       return;
     }
     const fromStart = prepare(`SELECT ${columns}, ${key} FROM ${table} ORDER BY ${key} LIMIT ?`);
     const fromKey = prepare(`SELECT ${columns}, ${key} FROM ${table} WHERE ${key} >= ? ORDER BY ${key} LIMIT ?`);
+    // keyRangeSample hands rows back as it got them: the positional values travel as the row.
     const read = async function* (from: bigint | undefined, count: number): AsyncGenerator<KeyedRow> {
       const rows = from === undefined ? stream(fromStart, [count]) : stream(fromKey, [from, count]);
       for (const values of rows) {
         const k = toBigInt(values[requested.length]);
-        if (k !== undefined) yield { row: rowFromValues(requested, values), key: k };
+        if (k !== undefined) yield { row: values as unknown as Row, key: k };
       }
     };
-    for await (const row of keyRangeSample(lo, hi, plan.limit, read)) {
-      stats.rows++;
-      yield row;
-    }
+    // Row by row, as the runs arrive: a sample is small.
+    for await (const row of keyRangeSample(lo, hi, plan.limit, read)) yield { fields: requested, rows: [row as unknown as unknown[]] };
   }
 
   /**
@@ -208,7 +234,7 @@ export function sqliteConnector(options: SqliteConnectorOptions): Connector {
     db = undefined;
   }
 
-  return { kind: 'sqlite', name, target: file, stats, discover, sample, close, countOlder };
+  return { kind: 'sqlite', name, target: file, stats, discover, sample, sampleBatches, close, countOlder };
 }
 
 export type SqliteSamplePlan =
@@ -288,8 +314,11 @@ function readEstimates(handle: Database.Database): Map<string, number> {
 /** Integers are read exactly (as BigInt) and handed on as numbers when safe, else as decimal strings. */
 function plainValue(value: unknown): unknown {
   if (typeof value !== 'bigint') return value;
-  return value >= BigInt(Number.MIN_SAFE_INTEGER) && value <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(value) : value.toString();
+  return value >= MIN_SAFE && value <= MAX_SAFE ? Number(value) : value.toString();
 }
+
+const MIN_SAFE = BigInt(Number.MIN_SAFE_INTEGER);
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 
 /** A file that cannot be opened is missing or unreadable (not-found/permission) or not a database (parse). */
 function openError(file: string, err: unknown): PdmapError {

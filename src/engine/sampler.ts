@@ -64,6 +64,61 @@ export function addRow(sample: ContainerSample, row: Row, options: SamplerOption
   }
 }
 
+/**
+ * Where each positional value of a row goes, worked out once for rows that share their field
+ * names (a batch from a database): `addValues` then does what `addRow` does for the same row as an
+ * object, in the same order (the order `Object.keys` gives such an object), so the sample and its
+ * reservoir draws are identical, without building an object per row.
+ */
+export interface RowTarget {
+  /** Value indexes, in the order addRow would visit the keys. */
+  readonly order: readonly number[];
+  /** The field of each entry of `order`; undefined when it is beyond `maxFields` (counted, not kept). */
+  readonly slots: readonly (FieldSample | undefined)[];
+}
+
+/**
+ * The target for rows with these field names (less the excluded ones); creates fields as addRow
+ * would on such a row. Call it when the first row is there: addRow creates fields only then.
+ */
+export function rowTarget(sample: ContainerSample, names: readonly string[], options: SamplerOptions, excluded?: (name: string) => boolean): RowTarget {
+  // Key order and duplicates exactly as an object built by assignment has them (integer-like
+  // names first, a repeated name keeps its first place and its last value).
+  const lastIndex = new Map<string, number>();
+  names.forEach((name, i) => {
+    if (!excluded?.(name)) lastIndex.set(name, i);
+  });
+  const probe: Record<string, number> = {};
+  for (const [name, i] of lastIndex) Object.defineProperty(probe, name, { value: i, enumerable: true, writable: true, configurable: true });
+  const order: number[] = [];
+  const slots: (FieldSample | undefined)[] = [];
+  for (const key of Object.keys(probe)) {
+    order.push(probe[key] as number);
+    let field = sample.fields.get(key);
+    if (!field && sample.fields.size < options.maxFields) {
+      field = { rows: 0, values: [], binaryHeads: [] };
+      sample.fields.set(key, field);
+    }
+    slots.push(field);
+  }
+  return { order, slots };
+}
+
+/** Adds one positional row (see RowTarget). */
+export function addValues(sample: ContainerSample, target: RowTarget, values: readonly unknown[], options: SamplerOptions): void {
+  sample.rows++;
+  const { order, slots } = target;
+  for (let k = 0; k < order.length; k++) {
+    const field = slots[k];
+    if (!field) {
+      sample.droppedFields++;
+      continue;
+    }
+    field.rows++;
+    addValue(sample, field, values[order[k] as number], options);
+  }
+}
+
 function addValue(sample: ContainerSample, field: FieldSample, value: unknown, options: SamplerOptions): void {
   if (value === null || value === undefined) return;
   if (value instanceof Uint8Array) {
