@@ -212,7 +212,8 @@ async function scanContainer(connector: Connector, container: Container, o: Cont
   };
   for (let attempt = 0; ; attempt++) {
     try {
-      const full = (): boolean => o.limit !== undefined && (sample.rows >= o.limit || isSaturated(sample, o.sampler));
+      const limit = o.limit;
+      const full = (): boolean => limit !== undefined && (sample.rows >= limit || isSaturated(sample, o.sampler));
       if (connector.sampleBatches) {
         // Databases: positional rows in batches, no object and no await per row (full scans).
         batches: for await (const batch of connector.sampleBatches(container, sampleOptions)) {
@@ -220,7 +221,7 @@ async function scanContainer(connector: Connector, container: Container, o: Cont
           const target = rowTarget(sample, batch.fields, o.sampler, excluded);
           for (const values of batch.rows) {
             addValues(sample, target, values, o.sampler);
-            if (full()) break batches;
+            if (limit !== undefined && full()) break batches;
           }
         }
       } else {
