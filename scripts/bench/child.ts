@@ -170,9 +170,13 @@ async function floorMysql(task: { url: string; containers: readonly Container[];
   const ready = new WeakSet<mysql.PoolConnection>();
   const query = (conn: mysql.PoolConnection, sql: string): Promise<unknown[][]> =>
     new Promise((resolve, reject) => conn.query({ sql, rowsAsArray: true }, (err, rows) => (err ? reject(err) : resolve(Array.isArray(rows) ? (rows as unknown[][]) : []))));
+  /** Streams rows; what the stream already holds is drained at once (the cheapest way to read it). */
   async function* stream(conn: mysql.PoolConnection, sql: string): AsyncGenerator<unknown[]> {
-    for await (const row of conn.query({ sql: `SET STATEMENT max_statement_time = ${TIMEOUT_MS / 1000} FOR ${sql}`, rowsAsArray: true }).stream({ highWaterMark: 256 }) as AsyncIterable<unknown>) {
-      if (Array.isArray(row)) yield row as unknown[];
+    const readable = conn.query({ sql: `SET STATEMENT max_statement_time = ${TIMEOUT_MS / 1000} FOR ${sql}`, rowsAsArray: true }).stream({ highWaterMark: 256 });
+    for await (const row of readable as AsyncIterable<unknown>) {
+      const batch: unknown[][] = [row as unknown[]];
+      for (let more: unknown = readable.read(); more !== null; more = readable.read()) batch.push(more as unknown[]);
+      yield* batch;
     }
   }
   try {
@@ -187,7 +191,8 @@ async function floorMysql(task: { url: string; containers: readonly Container[];
         }
         const names = container.fields.map((f) => f.name);
         const table = `${myQuote(container.schema ?? '')}.${myQuote(container.name)}`;
-        const columns = names.map(myQuote).join(', ');
+        // Positional aliases, as the connector writes them.
+        const columns = names.map((n, i) => `${myQuote(n)} AS \`c${i}\``).join(', ');
         const plan = planMysqlSample(container, task.limit, names.length);
         let rows = 0;
         await query(conn, 'START TRANSACTION READ ONLY');
@@ -204,7 +209,7 @@ async function floorMysql(task: { url: string; containers: readonly Container[];
             } else {
               const read = async function* (from: bigint | undefined, count: number): AsyncGenerator<KeyedRow> {
                 const where = from === undefined ? '' : ` WHERE ${key} >= ${from.toString()}`;
-                for await (const values of stream(conn, `SELECT ${columns}, ${key} FROM ${table}${where} ORDER BY ${key} LIMIT ${count}`)) {
+                for await (const values of stream(conn, `SELECT ${columns}, ${key} AS \`k\` FROM ${table}${where} ORDER BY ${key} LIMIT ${count}`)) {
                   const k = toBigInt(values[names.length]);
                   if (k !== undefined) yield { row: {}, key: k };
                 }

