@@ -31,7 +31,11 @@ export interface Connector {
   countOlder?(container: Container, column: string, cutoff: Date, signal?: AbortSignal): Promise<number>;
 }
 
-/** Rows as positional values: `rows[i][k]` is the value of `fields[k]` (values beyond `fields` are ignored). */
+/**
+ * Rows as positional values: `rows[i][k]` is the value of `fields[k]` (values beyond `fields` are
+ * ignored). Values are as the driver gives them (integers may be BigInt): the engine only needs
+ * their text.
+ */
 export interface RowBatch {
   readonly fields: readonly string[];
   readonly rows: readonly (readonly unknown[])[];
