@@ -5,7 +5,7 @@ import type { Connector } from './connectors/connector.js';
 import { createConnector } from './connectors/index.js';
 import { classifyField, type ContainerContext } from './engine/classify.js';
 import { lookupsOfPeople } from './engine/lookups.js';
-import { organisationOnlyFromNames, personContextFromNames } from './engine/context.js';
+import { employmentContextFromNames, organisationOnlyFromNames, personContextFromNames } from './engine/context.js';
 import { addRow, addValues, isSaturated, newContainerSample, rowTarget, type SamplerOptions } from './engine/sampler.js';
 import { describeError } from './errors.js';
 import { parseSource, sourceDisplayName, sourceTarget, type SourceConfig } from './sources.js';
@@ -254,8 +254,9 @@ async function scanContainer(connector: Connector, container: Container, o: Cont
 
   const fields = [...sample.fields.keys()];
   const dataTypes = new Map(container.fields.map((f) => [f.name, f.dataType]));
+  const employmentContext = employmentContextFromNames(container.name, fields);
   const classifyAll = (personContext: boolean): FieldVerdict[] => {
-    const ctx: ContainerContext = { name: container.name, fieldNames: fields, personContext };
+    const ctx: ContainerContext = { name: container.name, fieldNames: fields, personContext, employmentContext };
     return fields.map((field) => {
       const location: Location = {
         source: connector.name,

@@ -98,8 +98,11 @@ export interface NameSignal {
   readonly weight: number;
   /** ISO 639-1 language of the word, for documentation. */
   readonly lang?: string;
-  /** Only counts in a container that holds data about people (see ContainerContext). */
-  readonly when?: 'person-context' | 'no-person-context';
+  /**
+   * Only counts in a container that holds data about people, or that does not, or that records
+   * employment (salaries, job history, an employee's periods in a department): see docs/detectors.md.
+   */
+  readonly when?: 'person-context' | 'no-person-context' | 'employment-context';
 }
 
 export interface MatchContext {

@@ -28,6 +28,8 @@ export interface ContainerContext {
   readonly fieldNames: readonly string[];
   /** The container holds records about people (customers, employees, contacts, users…). */
   readonly personContext: boolean;
+  /** The container records employment: salaries, job history, an employee's department periods. */
+  readonly employmentContext?: boolean;
 }
 
 /**
@@ -154,7 +156,7 @@ function scoreDetector(
   options: ClassifyOptions,
   valueWeightFloor: number,
 ): CategoryVerdict | undefined {
-  const name = scoreName(tokens, detector.names, ctx.personContext);
+  const name = scoreName(tokens, detector.names, ctx.personContext, ctx.employmentContext === true);
   const valueWeight = Math.max(detector.valueWeight ?? 0.9, valueWeightFloor);
   if (detector.requiresName && name.positive === 0) return undefined;
 

@@ -96,3 +96,33 @@ export function organisationOnlyFromNames(containerName: string, fieldNames: rea
     return PERSON_FIELD_WORDS.some((w) => matchesPattern(ft, w));
   });
 }
+
+/** Container names that say "this records employment" on their own. */
+const EMPLOYMENT_CONTAINER_WORDS: readonly string[] = [
+  'employee*', 'emp', 'staff', 'personnel', 'salar*', 'payroll*', 'pay history', 'payhistory', 'wage*', 'employment*',
+  'job history', 'dept emp', 'dept manager', 'worker*',
+  // da, no, sv, de, nl, fr, es
+  'medarbejder*', 'ansat*', 'ansatt*', 'ansaettelse*', 'ansettelse*', 'arbeidsforhold*', 'anstallning*', 'anstallda',
+  'loen*', 'lonn*', 'lon', 'loner', 'lohn*', 'gehalt*', 'mitarbeiter*', 'beschaeftigung*', 'personal', 'werknemer*',
+  'salaris*', 'dienstverband*', 'salarie*', 'empleado*', 'nomina*',
+];
+/** Names of tables about jobs and departments: employment records when they also carry an employee key. */
+const JOB_CONTAINER_WORDS: readonly string[] = ['title*', 'job*', 'position*', 'dept*', 'department*', 'contract*', 'history', 'assignment*', 'stilling*', 'afdeling*', 'avdeling*', 'abteilung*'];
+const EMPLOYEE_KEY_WORDS: readonly string[] = [
+  'emp no', 'emp id', 'empno', 'employee*', 'staff id', 'staff no', 'worker id', 'medarbejder*', 'ansat*', 'ansatt*',
+  'mitarbeiter*', 'personalnummer', 'personalnr', 'personnummer ansatt', 'werknemer*',
+];
+
+/**
+ * Does the container record employment? Then dates and amounts with generic names
+ * (`from_date`, `to_date`, `start_date`, `rate`) are employment periods and pay (labelling rule 8).
+ */
+export function employmentContextFromNames(containerName: string, fieldNames: readonly string[]): boolean {
+  const ct = containerTokens(containerName);
+  if (EMPLOYMENT_CONTAINER_WORDS.some((w) => matchesPattern(ct, w))) return true;
+  if (!JOB_CONTAINER_WORDS.some((w) => matchesPattern(ct, w))) return false;
+  return fieldNames.some((f) => {
+    const ft = tokenize(f);
+    return EMPLOYEE_KEY_WORDS.some((w) => matchesPattern(ft, w));
+  });
+}

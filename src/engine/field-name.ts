@@ -110,6 +110,7 @@ export function scoreName(
   tokens: readonly string[],
   signals: readonly NameSignal[] | undefined,
   personContext: boolean,
+  employmentContext = false,
 ): NameMatch {
   let positive = 0;
   let negative = 0;
@@ -117,6 +118,7 @@ export function scoreName(
   for (const s of signals ?? []) {
     if (s.when === 'person-context' && !personContext) continue;
     if (s.when === 'no-person-context' && personContext) continue;
+    if (s.when === 'employment-context' && !employmentContext) continue;
     if (!matchesPattern(tokens, s.pattern)) continue;
     if (s.weight > positive) {
       positive = s.weight;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { employmentContextFromNames } from '../../src/engine/context.js';
 import { lookupsOfPeople } from '../../src/engine/lookups.js';
 import type { Container } from '../../src/types.js';
 
@@ -44,5 +45,21 @@ describe('lookupsOfPeople', () => {
       table('orders', ['order_id', 'customer_id', 'employee_id', 'ship_region']),
     ]);
     expect([...found]).toEqual([]);
+  });
+});
+
+describe('employmentContextFromNames', () => {
+  it.each([
+    ['salaries', ['emp_no', 'salary', 'from_date', 'to_date'], true],
+    ['titles', ['emp_no', 'title', 'from_date', 'to_date'], true],
+    ['dept_emp', ['emp_no', 'dept_no', 'from_date', 'to_date'], true],
+    ['job_history', ['employee_id', 'start_date', 'end_date', 'job_id'], true],
+    ['HumanResources_EmployeePayHistory', ['BusinessEntityID', 'RateChangeDate', 'Rate'], true],
+    ['lonnspost', ['ansatt_id', 'belop', 'periode'], true],
+    ['departments', ['department_id', 'department_name', 'manager_id'], false],
+    ['orders', ['order_id', 'employee_id', 'order_date'], false],
+    ['auth_user', ['id', 'username', 'date_joined'], false],
+  ])('%s', (name, fields, expected) => {
+    expect(employmentContextFromNames(name, fields)).toBe(expected);
   });
 });
