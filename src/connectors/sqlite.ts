@@ -5,6 +5,7 @@
  * One connection serves every sample: better-sqlite3 allows several open `.iterate()`
  * statements on one connection, and rows are pulled one at a time so memory stays bounded.
  */
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { PdmapError, describeError } from '../errors.js';
@@ -92,6 +93,13 @@ export function sqliteConnector(options: SqliteConnectorOptions): Connector {
       .all() as ObjectRow[];
     const columns = readColumns(handle, objects);
     const estimates = readEstimates(handle);
+    const foreignKeys = readForeignKeys(handle);
+    // SQLite keeps no per-table change counter: any change to the file counts for every table.
+    // In WAL mode recent writes sit in the -wal file until a checkpoint.
+    const changeMarker = [file, `${file}-wal`]
+      .map((f) => statSync(f, { throwIfNoEntry: false }))
+      .map((st) => (st ? `${st.size}:${st.mtimeMs}` : '-'))
+      .join('/');
     const containers = objects.map((o): Container => {
       const fields = columns.get(o.name) ?? [];
       const rowKey = o.type === 'table' && Number(o.wr) === 0 ? ROWID_NAMES.find((r) => !fields.some((f) => f.name.toLowerCase() === r)) : undefined;
@@ -104,7 +112,11 @@ export function sqliteConnector(options: SqliteConnectorOptions): Connector {
         name: o.name,
         fields,
         ...(estimate !== undefined && o.type === 'table' ? { rowEstimate: estimate } : {}),
-        ...(rowKey ? { meta: { rowKey } } : {}),
+        meta: {
+          ...(rowKey ? { rowKey } : {}),
+          changeMarker,
+          ...(foreignKeys.has(o.name) ? { foreignKeys: foreignKeys.get(o.name) } : {}),
+        },
       };
     });
     containers.sort(compareContainers);
@@ -299,6 +311,29 @@ function readColumns(handle: Database.Database, objects: readonly ObjectRow[]): 
     } catch {
       // Broken definition: discovered without fields, reported when sampled.
     }
+  }
+  return byTable;
+}
+
+/** Single-column foreign keys of every table (see src/engine/lookups.ts), in one query. */
+function readForeignKeys(handle: Database.Database): Map<string, { field: string; references: string }[]> {
+  const byTable = new Map<string, { field: string; references: string }[]>();
+  try {
+    const rows = handle
+      .prepare(
+        `SELECT m.name AS tbl, f.id AS id, f."from" AS field, f."table" AS ref, COUNT(*) OVER (PARTITION BY m.name, f.id) AS parts
+         FROM pragma_table_list AS m JOIN pragma_foreign_key_list(m.name, 'main') AS f
+         WHERE m.schema = 'main' AND m.type = 'table' AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\'`,
+      )
+      .all() as { tbl: string; field: string; ref: string; parts: number }[];
+    for (const r of rows) {
+      if (Number(r.parts) !== 1) continue;
+      const list = byTable.get(r.tbl) ?? [];
+      list.push({ field: r.field, references: `main.${r.ref}` });
+      byTable.set(r.tbl, list);
+    }
+  } catch {
+    // A broken schema entry: lookups fall back to `*_id` names.
   }
   return byTable;
 }

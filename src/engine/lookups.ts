@@ -62,10 +62,22 @@ function referencedLookups(c: Container, byKey: Map<string, Container>, byId: Ma
     if (tokens.length < 2 || tokens.at(-1) !== 'id') continue;
     const stem = tokens.slice(0, -1);
     if (!isLookupName(stem)) continue;
-    const target = byKey.get(lookupKey(c.schema, stem.join(''))) ?? byKey.get(lookupKey(c.schema, `${stem.join('')}s`));
+    const target =
+      byKey.get(lookupKey(c.schema, stem.join(''))) ?? byKey.get(lookupKey(c.schema, `${stem.join('')}s`)) ?? bySuffix(byKey, c.schema, stem.join(''));
     if (target) out.push(target);
   }
   return out;
+}
+
+/** Tables named with a prefix (`Person_StateProvince`, `hr_countries`) for a `StateProvinceID` column. */
+function bySuffix(byKey: Map<string, Container>, schema: string | undefined, stem: string): Container | undefined {
+  const want = lookupKey(schema, stem);
+  const [prefix, name] = want.split('\u0000') as [string, string];
+  if (name.length < 4) return undefined;
+  for (const [key, c] of byKey) {
+    if (key.startsWith(`${prefix}\u0000`) && key.endsWith(name) && key.length - name.length - prefix.length - 1 <= 24) return c;
+  }
+  return undefined;
 }
 
 function isLookupName(tokens: readonly string[]): boolean {

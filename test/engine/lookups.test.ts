@@ -63,3 +63,14 @@ describe('employmentContextFromNames', () => {
     expect(employmentContextFromNames(name, fields)).toBe(expected);
   });
 });
+
+describe('lookupsOfPeople with prefixed table names', () => {
+  it('finds Person_StateProvince from an address table reached from a person table', () => {
+    const found = lookupsOfPeople([
+      table('Person_Person', ['BusinessEntityID', 'FirstName', 'LastName', 'AddressID']),
+      table('Person_Address', ['AddressID', 'AddressLine1', 'City', 'StateProvinceID', 'PostalCode']),
+      table('Person_StateProvince', ['StateProvinceID', 'StateProvinceCode', 'Name', 'CountryRegionCode']),
+    ]);
+    expect([...found].sort()).toEqual(['public.Person_Address', 'public.Person_StateProvince']);
+  });
+});
