@@ -255,7 +255,17 @@ export function mysqlConnector(options: DatabaseConnectorOptions): Connector {
          ORDER BY TABLE_SCHEMA, TABLE_NAME, ORDINAL_POSITION`,
         [schemaValue],
       );
-      containers = buildContainers(tables, columns);
+      // Single-column foreign keys: which lookup tables rows point at (src/engine/lookups.ts).
+      const foreignKeys = await objects<ForeignKeyRow>(
+        session,
+        `SELECT k.TABLE_SCHEMA AS s, k.TABLE_NAME AS n, k.COLUMN_NAME AS c, k.REFERENCED_TABLE_SCHEMA AS rs, k.REFERENCED_TABLE_NAME AS rn
+         FROM information_schema.KEY_COLUMN_USAGE k
+         WHERE k.${filter} AND k.REFERENCED_TABLE_NAME IS NOT NULL
+           AND (SELECT COUNT(*) FROM information_schema.KEY_COLUMN_USAGE k2
+                WHERE k2.CONSTRAINT_SCHEMA = k.CONSTRAINT_SCHEMA AND k2.TABLE_NAME = k.TABLE_NAME AND k2.CONSTRAINT_NAME = k.CONSTRAINT_NAME) = 1`,
+        [schemaValue],
+      );
+      containers = buildContainers(tables, columns, foreignKeys);
     } finally {
       await finish(session);
     }
@@ -442,8 +452,21 @@ function databaseFromUrl(url: string): string | undefined {
   }
 }
 
-function buildContainers(tables: readonly TableRow[], columns: readonly ColumnRow[]): Container[] {
+interface ForeignKeyRow {
+  s: string;
+  n: string;
+  c: string;
+  rs: string;
+  rn: string;
+}
+
+function buildContainers(tables: readonly TableRow[], columns: readonly ColumnRow[], foreignKeys: readonly ForeignKeyRow[] = []): Container[] {
   const key = (schema: string, table: string): string => JSON.stringify([schema, table]);
+  const references = new Map<string, { field: string; references: string }[]>();
+  for (const f of foreignKeys) {
+    const k = key(f.s, f.n);
+    references.set(k, [...(references.get(k) ?? []), { field: f.c, references: `${f.rs}.${f.rn}` }]);
+  }
   const fields = new Map<string, FieldInfo[]>();
   const primary = new Map<string, ColumnRow[]>();
   for (const c of columns) {
@@ -471,7 +494,10 @@ function buildContainers(tables: readonly TableRow[], columns: readonly ColumnRo
       ...(!isView && rows !== undefined ? { rowEstimate: rows } : {}),
       ...(!isView && size > 0 ? { sizeBytes: size } : {}),
       ...(modified && !Number.isNaN(modified.getTime()) ? { modifiedAt: modified.toISOString() } : {}),
-      ...(keyColumn !== undefined ? { meta: { keyColumn } } : {}),
+      meta: {
+        ...(keyColumn !== undefined ? { keyColumn } : {}),
+        ...(references.has(k) ? { foreignKeys: references.get(k) } : {}),
+      },
     };
   });
   return containers.sort(compareContainers);
