@@ -13,13 +13,14 @@ import { sourceDisplayName } from '../sources.js';
 import type { Container, FieldInfo, Row } from '../types.js';
 import { newStats, type Connector, type DatabaseConnectorOptions, type DiscoverOptions, type RowBatch, type SampleOptions } from './connector.js';
 import {
+  countedBatches,
+  rowsOfBatches,
   abortable,
   compareContainers,
   connectError,
   lostConnectionError,
   maxConnections,
   quoteDouble,
-  rowFromValues,
   sampleFieldNames,
   statementTimeoutMs,
   throwIfAborted,
@@ -275,22 +276,13 @@ export function postgresConnector(options: DatabaseConnectorOptions): Connector 
   }
 
   /** Rows as objects: the batches below, one by one (counted as they are handed out). */
-  async function* sample(container: Container, sampleOptions: SampleOptions): AsyncGenerator<Row> {
-    for await (const batch of readBatches(container, sampleOptions)) {
-      for (const values of batch.rows) {
-        throwIfAborted(sampleOptions.signal);
-        stats.rows++;
-        yield rowFromValues(batch.fields, values);
-      }
-    }
+  function sample(container: Container, sampleOptions: SampleOptions): AsyncGenerator<Row> {
+    return rowsOfBatches(readBatches(container, sampleOptions), stats, sampleOptions.signal);
   }
 
   /** Rows in batches of positional values, one per FETCH (what the engine reads). */
-  async function* sampleBatches(container: Container, sampleOptions: SampleOptions): AsyncGenerator<RowBatch> {
-    for await (const batch of readBatches(container, sampleOptions)) {
-      stats.rows += batch.rows.length;
-      yield batch;
-    }
+  function sampleBatches(container: Container, sampleOptions: SampleOptions): AsyncGenerator<RowBatch> {
+    return countedBatches(readBatches(container, sampleOptions), stats);
   }
 
   async function* readBatches(container: Container, sampleOptions: SampleOptions): AsyncGenerator<RowBatch> {

@@ -8,6 +8,7 @@
 import { PdmapError, describeError } from '../errors.js';
 import { redactText } from '../redact.js';
 import type { Container, Row, ScanErrorCode } from '../types.js';
+import type { ConnectorStats, RowBatch } from './connector.js';
 
 export const DEFAULT_STATEMENT_TIMEOUT_MS = 30_000;
 export const DEFAULT_MAX_CONNECTIONS = 2;
@@ -229,4 +230,31 @@ function randomBelow(n: bigint, random: () => number): bigint {
   if (n <= 1n) return 0n;
   const r = BigInt(Math.floor(random() * Number(n)));
   return r >= n ? n - 1n : r < 0n ? 0n : r;
+}
+
+/**
+ * The two faces of one read: row objects for `sample` (counted one by one as they are handed
+ * out) and positional batches for `sampleBatches` (counted per batch). `convert` turns a driver
+ * value into what row consumers expect (SQLite's BigInts into numbers).
+ */
+export async function* rowsOfBatches(
+  batches: AsyncIterable<RowBatch>,
+  stats: ConnectorStats,
+  signal: AbortSignal | undefined,
+  convert?: (value: unknown) => unknown,
+): AsyncGenerator<Row> {
+  for await (const batch of batches) {
+    for (const values of batch.rows) {
+      throwIfAborted(signal);
+      stats.rows++;
+      yield rowFromValues(batch.fields, convert ? values.map(convert) : values);
+    }
+  }
+}
+
+export async function* countedBatches(batches: AsyncIterable<RowBatch>, stats: ConnectorStats): AsyncGenerator<RowBatch> {
+  for await (const batch of batches) {
+    stats.rows += batch.rows.length;
+    yield batch;
+  }
 }

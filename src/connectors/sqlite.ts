@@ -14,11 +14,12 @@ import { sourceDisplayName } from '../sources.js';
 import type { Container, FieldInfo, Row } from '../types.js';
 import { newStats, type Connector, type DiscoverOptions, type RowBatch, type SampleOptions } from './connector.js';
 import {
+  countedBatches,
+  rowsOfBatches,
   compareContainers,
   errorText,
   keyRangeSample,
   quoteDouble,
-  rowFromValues,
   sampleFieldNames,
   throwIfAborted,
   toBigInt,
@@ -127,14 +128,8 @@ export function sqliteConnector(options: SqliteConnectorOptions): Connector {
   }
 
   /** Rows as objects: the batches below, one by one (counted as they are handed out). */
-  async function* sample(container: Container, sampleOptions: SampleOptions): AsyncGenerator<Row> {
-    for await (const batch of readBatches(container, sampleOptions)) {
-      for (const values of batch.rows) {
-        throwIfAborted(sampleOptions.signal);
-        stats.rows++;
-        yield rowFromValues(batch.fields, values.map(plainValue));
-      }
-    }
+  function sample(container: Container, sampleOptions: SampleOptions): AsyncGenerator<Row> {
+    return rowsOfBatches(readBatches(container, sampleOptions), stats, sampleOptions.signal, plainValue);
   }
 
   /**
@@ -142,11 +137,8 @@ export function sqliteConnector(options: SqliteConnectorOptions): Connector {
    * engine only needs their text, and converting ten million of them in a full scan costs more
    * than reading them.
    */
-  async function* sampleBatches(container: Container, sampleOptions: SampleOptions): AsyncGenerator<RowBatch> {
-    for await (const batch of readBatches(container, sampleOptions)) {
-      stats.rows += batch.rows.length;
-      yield batch;
-    }
+  function sampleBatches(container: Container, sampleOptions: SampleOptions): AsyncGenerator<RowBatch> {
+    return countedBatches(readBatches(container, sampleOptions), stats);
   }
 
   async function* readBatches(container: Container, sampleOptions: SampleOptions): AsyncGenerator<RowBatch> {
