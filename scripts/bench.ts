@@ -58,7 +58,7 @@ async function benchDetectionPart(ctx: BenchContext): Promise<Figure[]> {
   let best: Awaited<ReturnType<typeof runChild>> | undefined;
   for (let i = 0; i < ctx.reps; i++) {
     const r = await runChild({ type: 'detection', fields, valuesPerField: 1000 });
-    if (!best || Number(r.valuesPerCpuSecond) > Number(best.valuesPerCpuSecond)) best = r;
+    if (!best || Number(r.valuesPerThreadSecond) > Number(best.valuesPerThreadSecond)) best = r;
   }
   if (!best) throw new Error('detection: no run');
   return [
@@ -66,13 +66,15 @@ async function benchDetectionPart(ctx: BenchContext): Promise<Figure[]> {
       key: 'detection',
       part: 'detection',
       name: `whole catalogue, ${fields} fields × 1,000 sampled values (faker mix, one core)`,
-      value: Number(best.valuesPerCpuSecond),
+      value: Number(best.valuesPerThreadSecond),
       unit: 'values/s/core',
       target: { on: 'value', op: '>=', limit: 200_000 },
-      note: `per CPU-second of the process; wall ${Math.round(Number(best.valuesPerSecond)).toLocaleString('en')} values/s`,
+      note: `per CPU-second of the detecting thread; wall ${fmtRate(best.valuesPerSecond)}/s; with the garbage collector's threads ${fmtRate(best.valuesPerCpuSecond)}/s of process CPU`,
     },
   ];
 }
+
+const fmtRate = (x: unknown): string => Math.round(Number(x)).toLocaleString('en');
 
 async function main(): Promise<number> {
   let args;

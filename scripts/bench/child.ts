@@ -16,6 +16,7 @@ import { scan } from '../../src/scan.js';
 import type { SourceConfig } from '../../src/sources.js';
 import type { Container } from '../../src/types.js';
 import { benchDetection, warmUpDetectors } from './detection.js';
+import { writeFileSet } from './files-data.js';
 
 export type ChildTask =
   | {
@@ -30,6 +31,10 @@ export type ChildTask =
   | { readonly type: 'floor'; readonly engine: 'postgres' | 'mysql'; readonly url: string; readonly containers: readonly Container[]; readonly limit?: number; readonly concurrency: number }
   | { readonly type: 'floor'; readonly engine: 'sqlite'; readonly path: string; readonly containers: readonly Container[]; readonly limit?: number; readonly concurrency: number }
   | { readonly type: 'read'; readonly files: readonly string[] }
+  /** Bench files, written here so the bench's own event loop stays free. */
+  | { readonly type: 'write-files'; readonly dir: string; readonly bytes: number }
+  /** Fixture SQL for a bench SQLite file, run here so the bench's own event loop stays free. */
+  | { readonly type: 'sqlite-exec'; readonly path: string; readonly sql: readonly string[] }
   | { readonly type: 'detection'; readonly fields: number; readonly valuesPerField: number };
 
 /** Statement timeout the connectors use by default; the floor sets the same. */
@@ -85,6 +90,20 @@ async function run(task: ChildTask): Promise<Record<string, unknown>> {
     }
     case 'detection':
       return benchDetection({ fields: task.fields, valuesPerField: task.valuesPerField });
+    case 'write-files':
+      return { bytes: writeFileSet(task.dir, task.bytes).bytes };
+    case 'sqlite-exec': {
+      const db = new Database(task.path);
+      try {
+        // A bench file is rebuilt from scratch on failure: no journal, no fsync.
+        db.pragma('journal_mode = OFF');
+        db.pragma('synchronous = OFF');
+        for (const sql of task.sql) db.exec(sql);
+      } finally {
+        db.close();
+      }
+      return {};
+    }
   }
 }
 

@@ -6,7 +6,7 @@ import pg from 'pg';
 import { createConnector } from '../../src/connectors/index.js';
 import type { SourceConfig } from '../../src/sources.js';
 import type { Container } from '../../src/types.js';
-import { Cleanup, MYSQL_ADMIN_URL, PG_ADMIN_URL, benchDir, benchName, progress, withDatabase } from './common.js';
+import { Cleanup, MYSQL_ADMIN_URL, PG_ADMIN_URL, benchDir, benchName, progress, runChild, withDatabase } from './common.js';
 import { createTableSql, insertRowsSql, sqlitePoolTables, type TableShape } from './data.js';
 
 export type Engine = 'postgres' | 'mariadb' | 'sqlite';
@@ -85,7 +85,7 @@ async function createPostgres(what: string, cleanup: Cleanup): Promise<BenchData
       await client.query(createTableSql('postgres', table, shape, options.unlogged === true));
       for (const [from, to] of chunks(rows, options.chunk ?? 2_000_000)) {
         await client.query(insertRowsSql('postgres', table, shape, from, to));
-        if (rows > 1_000_000) progress(`  ${table}: ${to.toLocaleString('en')} of ${rows.toLocaleString('en')} rows`);
+        if (rows > 1_000_000 && to % 4_000_000 === 0) progress(`  postgres ${table}: ${to.toLocaleString('en')} of ${rows.toLocaleString('en')} rows`);
       }
     },
     async analyze(tables) {
@@ -126,7 +126,7 @@ async function createMariadb(what: string, cleanup: Cleanup): Promise<BenchDatab
       await conn.query(`${createTableSql('mariadb', table, shape)} ENGINE=InnoDB`);
       for (const [from, to] of chunks(rows, options.chunk ?? 1_000_000)) {
         await conn.query(insertRowsSql('mariadb', table, shape, from, to));
-        if (rows > 1_000_000) progress(`  ${table}: ${to.toLocaleString('en')} of ${rows.toLocaleString('en')} rows`);
+        if (rows > 1_000_000 && to % 4_000_000 === 0) progress(`  mariadb ${table}: ${to.toLocaleString('en')} of ${rows.toLocaleString('en')} rows`);
       }
     },
     async analyze(tables) {
@@ -165,21 +165,16 @@ async function createSqlite(what: string, cleanup: Cleanup): Promise<BenchDataba
       withDb((db) => db.exec(sql));
     },
     async load(table, shape, rows, options = {}) {
-      const db = open();
-      try {
-        db.exec(sqlitePoolTables());
-        db.exec(createTableSql('sqlite', table, shape));
-        for (const [from, to] of chunks(rows, options.chunk ?? 2_000_000)) {
-          db.exec(insertRowsSql('sqlite', table, shape, from, to));
-          if (rows > 1_000_000) progress(`  ${table}: ${to.toLocaleString('en')} of ${rows.toLocaleString('en')} rows`);
-        }
-      } finally {
-        db.close();
+      // In a child process: loads of other engines go on meanwhile.
+      await runChild({ type: 'sqlite-exec', path: file, sql: [sqlitePoolTables(), createTableSql('sqlite', table, shape)] });
+      for (const [from, to] of chunks(rows, options.chunk ?? 4_000_000)) {
+        await runChild({ type: 'sqlite-exec', path: file, sql: [sqlitePoolTables(), insertRowsSql('sqlite', table, shape, from, to)] });
+        if (rows > 1_000_000) progress(`  sqlite ${table}: ${to.toLocaleString('en')} of ${rows.toLocaleString('en')} rows`);
       }
     },
     async analyze() {
       // sqlite_stat1 holds the row counts the connector reads as estimates.
-      withDb((db) => db.exec('ANALYZE'));
+      await runChild({ type: 'sqlite-exec', path: file, sql: ['ANALYZE'] });
     },
     discover: () => discoverAll(source),
   };

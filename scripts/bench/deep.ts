@@ -6,7 +6,6 @@ import { MB, benchDir, median, progress, runChild, type Figure } from './common.
 import type { BenchContext } from './context.js';
 import { shape } from './data.js';
 import { createBenchDatabase, type Engine } from './databases.js';
-import { writeFileSet } from './files-data.js';
 
 const SAMPLE = 1000;
 /**
@@ -26,16 +25,26 @@ export async function benchDeep(ctx: BenchContext, engines: readonly Engine[], w
   const big = ctx.quick ? 500_000 : 20_000_000;
   const small = ctx.quick ? 5_000 : 200_000;
   const figures: Figure[] = [];
-  for (const engine of engines) {
-    progress(`deep/${engine}: loading ${big.toLocaleString('en')} + ${small.toLocaleString('en')} rows`);
-    const t0 = performance.now();
-    const db = await createBenchDatabase(engine, 'deep', ctx.cleanup);
-    await db.load('customers_big', shape('customers'), big, { unlogged: true });
-    await db.load('customers_small', shape('customers'), small, { unlogged: true });
-    await db.analyze(['customers_big', 'customers_small']);
-    progress(`deep/${engine}: loaded in ${((performance.now() - t0) / 1000).toFixed(0)} s; timing samples`);
+  // The engines load side by side (each server, and SQLite in a child process); the files are
+  // written meanwhile. Nothing is measured until every load is done.
+  progress(`deep: loading ${big.toLocaleString('en')} + ${small.toLocaleString('en')} rows into ${engines.join(', ')} side by side`);
+  const t0 = performance.now();
+  const loading = Promise.all(
+    engines.map(async (engine) => {
+      const db = await createBenchDatabase(engine, 'deep', ctx.cleanup);
+      await db.load('customers_big', shape('customers'), big, { unlogged: true });
+      await db.load('customers_small', shape('customers'), small, { unlogged: true });
+      await db.analyze(['customers_big', 'customers_small']);
+      progress(`deep/${engine}: loaded in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+      return { engine, db };
+    }),
+  );
+  const writing = withFiles ? writeDeepFiles(ctx) : undefined;
+  const [loaded, files] = await Promise.all([loading, writing]);
+  for (const { engine, db } of loaded) {
+    progress(`deep/${engine}: timing samples`);
     const containers = await db.discover();
-    const times = await sampleTimes(typeof db.source === 'string' ? db.source : db.source, containers, ['customers_big', 'customers_small']);
+    const times = await sampleTimes(db.source, containers, ['customers_big', 'customers_small']);
     figures.push({
       key: `deep.sample.${engine}`,
       part: 'deep',
@@ -60,11 +69,18 @@ export async function benchDeep(ctx: BenchContext, engines: readonly Engine[], w
       note: `scan ${(bigScan.ms / 1000).toFixed(2)} s vs ${(smallScan.ms / 1000).toFixed(2)} s`,
     });
   }
-  if (withFiles) figures.push(...(await deepFiles(ctx)));
+  if (files) figures.push(...(await deepFiles(files)));
   return figures;
 }
 
-async function deepFiles(ctx: BenchContext): Promise<Figure[]> {
+interface DeepFiles {
+  readonly bigDir: string;
+  readonly smallDir: string;
+  readonly bigBytes: number;
+  readonly smallBytes: number;
+}
+
+async function writeDeepFiles(ctx: BenchContext): Promise<DeepFiles> {
   const bigBytes = ctx.quick ? 200 * MB : 5 * 1024 * MB;
   const smallBytes = ctx.quick ? 5 * MB : 50 * MB;
   const bigDir = benchDir('deepfiles');
@@ -73,9 +89,14 @@ async function deepFiles(ctx: BenchContext): Promise<Figure[]> {
   ctx.cleanup.add(`files ${smallDir}`, () => rmSync(smallDir, { recursive: true, force: true }));
   progress(`deep/files: writing ${(bigBytes / MB / 1024).toFixed(1)} GB of CSV, NDJSON and logs`);
   const t0 = performance.now();
-  const bigSet = writeFileSet(bigDir, bigBytes);
-  writeFileSet(smallDir, smallBytes);
-  progress(`deep/files: written in ${((performance.now() - t0) / 1000).toFixed(0)} s; timing samples`);
+  const written = await runChild({ type: 'write-files', dir: bigDir, bytes: bigBytes });
+  await runChild({ type: 'write-files', dir: smallDir, bytes: smallBytes });
+  progress(`deep/files: written in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+  return { bigDir, smallDir, bigBytes: Number(written.bytes), smallBytes };
+}
+
+async function deepFiles({ bigDir, smallDir, bigBytes, smallBytes }: DeepFiles): Promise<Figure[]> {
+  progress('deep/files: timing samples');
   const discover = async (dir: string): Promise<Container[]> => {
     const c = createConnector({ kind: 'files', path: dir });
     const out: Container[] = [];
@@ -91,7 +112,7 @@ async function deepFiles(ctx: BenchContext): Promise<Figure[]> {
   progress('deep/files: whole default scan in a child process (peak RSS)');
   const scan = await runChild({ type: 'scan', sources: [bigDir] });
   const smallScan = await runChild({ type: 'scan', sources: [smallDir] });
-  const gb = (bigSet.bytes / 1024 / MB).toFixed(1);
+  const gb = (bigBytes / 1024 / MB).toFixed(1);
   return [
     {
       key: 'deep.sample.files',
