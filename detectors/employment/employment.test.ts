@@ -8,8 +8,8 @@ import { employment, employmentScore } from './employment.js';
 const at = (container: string, field: string): Location => ({ source: 't', sourceKind: 'sqlite', container, containerType: 'table', field });
 const options: ClassifyOptions = { detectors: builtinDetectors, match: { defaultCountry: 'DK' }, minConfidence: 0.5, revealValues: false, maxExamples: 3 };
 /** The verdict the engine gives a column, with the whole catalogue competing. */
-function column(field: string, values: readonly string[], personContext = true, container = 'employees'): FieldVerdict {
-  const ctx: ContainerContext = { name: container, fieldNames: [field], personContext };
+function column(field: string, values: readonly string[], personContext = true, container = 'employees', employmentContext = false): FieldVerdict {
+  const ctx: ContainerContext = { name: container, fieldNames: [field], personContext, employmentContext };
   return classifyField(at(container, field), 'text', { rows: values.length, values: [...values], binaryHeads: [] }, ctx, options);
 }
 const has = (v: FieldVerdict, category: string): boolean => v.categories.some((c) => c.category === category);
@@ -26,6 +26,11 @@ describe('employmentScore', () => {
       expect(employmentScore(value)).toBeGreaterThan(0);
     },
   );
+
+  it('accepts the open end of a running period and a deduction', () => {
+    expect(employmentScore('9999-12-31')).toBe(1);
+    expect(employmentScore('-1250.00')).toBe(1);
+  });
 
   it.each(['Sales Representative', 'Anna', 'n/a', '1850-01-01', '2999-01-01', 'abc123', ''])('rejects %s', (value) => {
     expect(employmentScore(value)).toBe(0);
@@ -95,5 +100,66 @@ describe('hire_date_or_employment columns', () => {
 
   it('does not read Swedish "lön" into longitude', () => {
     expect(has(column('lon', ['12.5683', '10.2039', '9.9217', '12.0803', '8.4521', '11.9746']), 'hire_date_or_employment')).toBe(false);
+  });
+
+  it.each(['ansattdato', 'stillingsprosent', 'arslonn', 'årslønn', 'timelonn', 'pension_pct', 'Beschäftigungsgrad', 'tjänstgöringsgrad'])(
+    '%s means employment in any table',
+    (field) => {
+      const values = field === 'ansattdato' ? hireDates : ['100', '80', '60', '100', '50', '100', '75', '100'];
+      expect(column(field, values, false, 'import_2024').category).toBe('hire_date_or_employment');
+    },
+  );
+});
+
+describe('employment context: generic periods, pay and hours in a table that records employment', () => {
+  const periods = ['2015-03-01', '2017-06-15', '2019-01-01', '2020-09-30', '2012-11-05', '2021-04-12', '2018-02-28', '2016-08-01'];
+  const openEnded = ['9999-12-31', '9999-12-31', '2019-01-01', '9999-12-31', '2016-07-31', '9999-12-31', '9999-12-31', '9999-12-31'];
+  const rates = ['18.75', '22.40', '31.0000', '27.5', '19.9', '45.00', '24.10', '33.33'];
+  const hours = ['12', '40', '0', '7', '25', '63', '18', '3'];
+  const inEmployment = (field: string, values: readonly string[], container = 'staff_assignment'): FieldVerdict =>
+    column(field, values, false, container, true);
+
+  it.each(['from_date', 'valid_from', 'StartDate', 'effective_date', 'startdato', 'gültig_ab', 'fecha_inicio', 'date_debut', 'begindatum', 'från_datum'])(
+    '%s with dates',
+    (field) => {
+      expect(inEmployment(field, periods).category).toBe('hire_date_or_employment');
+    },
+  );
+
+  it.each(['to_date', 'end_date', 'ValidTo', 'sluttdato', 'slutdatum', 'Enddatum', 'fecha_fin', 'einddatum'])('%s with open-ended periods', (field) => {
+    expect(inEmployment(field, openEnded).category).toBe('hire_date_or_employment');
+  });
+
+  it.each(['Rate', 'hourly_rate', 'RateChangeDate', 'pay_frequency', 'bonus', 'pct', 'Stundensatz', 'timesats', 'tarief', 'amount', 'beløb'])(
+    '%s with amounts or dates',
+    (field) => {
+      const values = /date/i.test(field) ? periods : rates;
+      expect(inEmployment(field, values, 'pay_history').category).toBe('hire_date_or_employment');
+    },
+  );
+
+  it.each(['VacationHours', 'sick_leave_hours', 'weekly_hours', 'feriedage', 'Urlaubstage', 'SalariedFlag'])('%s with numbers', (field) => {
+    const values = field === 'SalariedFlag' ? ['1', '0', '0', '1', '1', '0'] : hours;
+    expect(inEmployment(field, values, 'worker').category).toBe('hire_date_or_employment');
+  });
+
+  it('leaves the same names alone outside such a table', () => {
+    expect(has(column('valid_from', periods, false, 'price_list'), 'hire_date_or_employment')).toBe(false);
+    expect(has(column('start_date', periods, false, 'campaign'), 'hire_date_or_employment')).toBe(false);
+    expect(has(column('startdato', periods, true, 'kunder'), 'hire_date_or_employment')).toBe(false);
+    expect(has(column('rate', rates, false, 'exchange_rates'), 'hire_date_or_employment')).toBe(false);
+    expect(has(column('amount', rates, true, 'customer_payments'), 'hire_date_or_employment')).toBe(false);
+  });
+
+  it('does not take audit stamps, pay-run dates or keys of an employment table for employment', () => {
+    for (const field of ['modified_date', 'pay_date', 'created_at', 'rate_id', 'leave_type_code']) {
+      expect(has(inEmployment(field, field.endsWith('date') || field === 'created_at' ? periods : ['1', '2', '3', '4', '5', '6']), 'hire_date_or_employment'), field).toBe(false);
+    }
+  });
+
+  it('reads a user\'s date_joined as a sign-up date, an employee\'s as a hire date', () => {
+    const joined = ['2021-03-14 09:12:44.120391+00:00', '2022-11-02 18:40:03.998201+00:00', '2023-06-21 07:55:19.004100+00:00', '2020-01-30 22:03:51.731002+00:00'];
+    expect(has(column('date_joined', joined, true, 'accounts_user'), 'hire_date_or_employment')).toBe(false);
+    expect(inEmployment('date_joined', periods, 'employee').category).toBe('hire_date_or_employment');
   });
 });

@@ -1,8 +1,8 @@
-import type { Detector } from '../../src/types.js';
+import type { Detector, NameSignal } from '../../src/types.js';
 import { currentYear, parseDate } from '../date-of-birth/dates.js';
 
-/** `45000`, `45000.00`, `45.000,50`, `DKK 45,000`, `€ 3.200`, `45000 kr.`, `0.15`, `15 %` */
-const AMOUNT = /^(?:(?:kr|dkk|sek|nok|eur|usd|gbp|chf|isk|pln)\.?\s?|[$€£¥]\s?)?\d{1,3}(?:[.,' ]?\d{3})*(?:[.,]\d{1,4})?\s?(?:[%$€£¥]|(?:kr|dkk|sek|nok|eur|usd|gbp|chf|isk|pln)\.?)?$/i;
+/** `45000`, `45000.00`, `45.000,50`, `DKK 45,000`, `€ 3.200`, `45000 kr.`, `0.15`, `15 %`, `-2670` (a deduction) */
+const AMOUNT = /^-?(?:(?:kr|dkk|sek|nok|eur|usd|gbp|chf|isk|pln)\.?\s?|[$€£¥]\s?)?\d{1,3}(?:[.,' ]?\d{3})*(?:[.,]\d{1,4})?\s?(?:[%$€£¥]|(?:kr|dkk|sek|nok|eur|usd|gbp|chf|isk|pln)\.?)?$/i;
 /** `2019-2021`, `2019 – 2023`, `1998-present` */
 const YEAR_SPAN = /^((?:19|20)\d\d)\s?[-–]\s?(?:(?:19|20)\d\d|present|now|nu|heute|idag|nå|heden|aujourd'hui|actual)$/i;
 
@@ -26,6 +26,8 @@ export function employmentScore(value: string): number {
   const d = parseDate(value);
   if (d) {
     const now = currentYear();
+    // `9999-12-31` is the usual "still running" end of a period (employees sample, SAP, SCD tables).
+    if (d.year === 9999) return 1;
     if (d.year < 1940 || d.year > now + 5) return 0;
     return d.clockTime ? 0.5 : 1;
   }
@@ -33,6 +35,71 @@ export function employmentScore(value: string): number {
   const span = YEAR_SPAN.exec(value);
   if (span) return Number(span[1]) <= currentYear() ? 1 : 0;
   return EMPLOYMENT_TERMS.has(value.trim().toLowerCase()) ? 1 : 0;
+}
+
+/**
+ * Generic names for periods, pay and working time. They mean employment only in a table that
+ * records it (`dept_emp.from_date`, `EmployeePayHistory.Rate`, `job_history.end_date`); in
+ * `price_list.valid_from` or `campaign.start_date` they do not.
+ */
+const EMPLOYMENT_CONTEXT_WORDS: readonly NameSignal[] = [
+  ...inEmployment('en', [
+    'from date', 'to date', 'date from', 'date to', 'start date', 'end date', 'start dt', 'end dt', 'from dt', 'to dt',
+    'started', 'ended', 'started on', 'ended on', 'valid from', 'valid to', 'valid until', 'valid thru', 'effective date',
+    'effective from', 'effective to', 'effective dt', 'rate change date', 'period start', 'period end', 'rate', 'hourly',
+    'pay frequency', 'pay freq', 'pay amount', 'gross', 'net', 'percent', 'percentage', 'pct', 'bonus', 'grade',
+    'pay grade', 'salary grade', 'fte', 'hours', 'hours per week', 'weekly hours', 'working hours', 'work hours',
+    'vacation*', 'holiday*', 'sick*', 'leave*', 'overtime', 'salaried', 'salaried flag', 'allowance', 'commission',
+    'compensation',
+  ]),
+  ...inEmployment('da', [
+    'fra dato', 'til dato', 'fradato', 'tildato', 'startdato', 'slutdato', 'gyldig fra', 'gyldig til', 'sats', 'timesats',
+    'procent', 'pct', 'timer', 'arbejdstimer', 'ugentlige timer', 'ferie*', 'syge*', 'fravær*', 'tillæg', 'bonus',
+    'løntrin', 'provision', 'pension*',
+  ]),
+  ...inEmployment('no', [
+    'fra dato', 'til dato', 'startdato', 'sluttdato', 'gyldig fra', 'gyldig til', 'sats', 'timesats', 'prosent', 'timer',
+    'ferie*', 'syke*', 'fravær*', 'tillegg', 'bonus', 'lønnstrinn', 'lonnstrinn',
+  ]),
+  ...inEmployment('sv', [
+    // `å` folds to `aa`; the same words typed without it (`fran`) are listed too.
+    'från datum', 'fran datum', 'till datum', 'från och med', 'fran och med', 'till och med', 'startdatum', 'slutdatum',
+    'giltig från', 'giltig fran', 'giltig till', 'procent', 'timmar', 'semester*', 'sjuk*', 'frånvaro*', 'franvaro*',
+    'tillägg', 'bonus',
+  ]),
+  ...inEmployment('de', [
+    // `ü` folds to `u`; the same words typed as `ue` are listed too.
+    'von', 'bis', 'datum von', 'datum bis', 'gültig von', 'gueltig von', 'gültig bis', 'gueltig bis', 'gültig ab',
+    'gueltig ab', 'beginn', 'ende', 'startdatum', 'enddatum', 'satz', 'stundensatz', 'prozent', 'stunden',
+    'wochenstunden', 'arbeitszeit', 'urlaub*', 'krankheitstage', 'krankentage', 'krankheit*', 'zulage', 'prämie',
+    'praemie', 'provision', 'tarifgruppe', 'entgeltgruppe', 'gehaltsstufe',
+  ]),
+  ...inEmployment('nl', [
+    'van datum', 'tot datum', 'datum van', 'datum tot', 'begindatum', 'einddatum', 'ingangsdatum', 'geldig van',
+    'geldig tot', 'tarief', 'uurtarief', 'percentage', 'uren', 'vakantie*', 'verlof*', 'ziekte*', 'toeslag', 'schaal',
+    'trede',
+  ]),
+  ...inEmployment('fr', [
+    'date debut', 'date fin', 'date de debut', 'date de fin', 'taux', 'taux horaire', 'pourcentage', 'heures', 'conges',
+    'prime', 'echelon',
+  ]),
+  ...inEmployment('es', [
+    'fecha inicio', 'fecha fin', 'fecha de inicio', 'fecha de fin', 'fecha desde', 'fecha hasta', 'desde', 'hasta',
+    'tarifa', 'porcentaje', 'horas', 'vacaciones', 'prima', 'bono',
+  ]),
+  // An amount in a payroll or pay-history table is pay, though `amount` says less than `rate`.
+  ...inEmployment('en', ['amount'], 0.7),
+  ...inEmployment('da', ['beløb'], 0.7),
+  ...inEmployment('no', ['beløp', 'belop'], 0.7),
+  ...inEmployment('sv', ['belopp'], 0.7),
+  ...inEmployment('de', ['betrag'], 0.7),
+  ...inEmployment('nl', ['bedrag'], 0.7),
+  ...inEmployment('fr', ['montant'], 0.7),
+  ...inEmployment('es', ['importe'], 0.7),
+];
+
+function inEmployment(lang: string, patterns: readonly string[], weight = 0.8): NameSignal[] {
+  return patterns.map((pattern) => ({ pattern, weight, lang, when: 'employment-context' }));
 }
 
 export const employment: Detector = {
@@ -61,8 +128,9 @@ export const employment: Detector = {
     { pattern: 'employed since', weight: 0.9, lang: 'en' },
     { pattern: 'employed on', weight: 0.9, lang: 'en' },
     { pattern: 'date of employment', weight: 0.9, lang: 'en' },
-    { pattern: 'date joined', weight: 0.6, lang: 'en', when: 'person-context' },
-    { pattern: 'joining date', weight: 0.7, lang: 'en', when: 'person-context' },
+    // A user's `date_joined` is a sign-up date; only a table that records employment makes it a hire.
+    { pattern: 'date joined', weight: 0.8, lang: 'en', when: 'employment-context' },
+    { pattern: 'joining date', weight: 0.8, lang: 'en', when: 'employment-context' },
     { pattern: 'seniority date', weight: 0.85, lang: 'en' },
     { pattern: 'termination date', weight: 0.85, lang: 'en', when: 'person-context' },
     { pattern: 'terminated', weight: 0.7, lang: 'en', when: 'person-context' },
@@ -148,6 +216,30 @@ export const employment: Detector = {
     { pattern: 'salario', weight: 0.9, lang: 'es' },
     { pattern: 'sueldo', weight: 0.9, lang: 'es' },
     { pattern: 'comision', weight: 0.75, lang: 'es', when: 'person-context' },
+    // da, no, sv, de: words that only mean employment, whatever the table
+    { pattern: 'ansattdato', weight: 0.95, lang: 'no' },
+    { pattern: 'ansatt dato', weight: 0.95, lang: 'no' },
+    { pattern: 'ansatt fra', weight: 0.9, lang: 'no' },
+    { pattern: 'stillingsprosent', weight: 0.9, lang: 'no' },
+    { pattern: 'stillingsandel', weight: 0.9, lang: 'no' },
+    { pattern: 'stillingsbrøk', weight: 0.9, lang: 'no' },
+    // `lønn` written without ø: `lonn`, `arslonn` (`lon` alone stays longitude)
+    { pattern: 'lonn', weight: 0.85, lang: 'no' },
+    { pattern: '*lonn', weight: 0.85, lang: 'no' },
+    { pattern: 'beskæftigelsesgrad', weight: 0.9, lang: 'da' },
+    { pattern: 'pension pct', weight: 0.85, lang: 'da' },
+    { pattern: 'pension procent', weight: 0.85, lang: 'da' },
+    { pattern: 'pensionsprocent', weight: 0.85, lang: 'da' },
+    { pattern: 'arbejdsgiverpension', weight: 0.85, lang: 'da' },
+    { pattern: 'pension', weight: 0.75, lang: 'da', when: 'person-context' },
+    { pattern: 'sysselsättningsgrad', weight: 0.9, lang: 'sv' },
+    { pattern: 'tjänstgöringsgrad', weight: 0.9, lang: 'sv' },
+    { pattern: 'beschäftigungsgrad', weight: 0.9, lang: 'de' },
+    { pattern: 'beschaeftigungsgrad', weight: 0.9, lang: 'de' },
+    { pattern: 'wochenarbeitszeit', weight: 0.85, lang: 'de' },
+    // In a table that records employment (salaries, job history, pay history, an employee's
+    // department periods) generic periods, rates and hours are the employee's (labelling rule 8).
+    ...EMPLOYMENT_CONTEXT_WORDS,
     // Keys and numbers that identify a record, not a term of it (`anställd_id`, `employment_no`).
     { pattern: 'id', weight: -0.9 },
     { pattern: 'no', weight: -0.8 },
