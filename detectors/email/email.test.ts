@@ -32,6 +32,30 @@ describe('email value test', () => {
     expect(emailScore(v)).toBe(0);
   });
 
+  it('gives tokens that look like codes, not mailboxes, little bare-local-part credit', () => {
+    for (const v of ['k042', 'P7_20931', 'x6611', 'SEK', 'CHF', 'WARN', 'debug', 'NORDDKKK', 'COBADEFFXXX', 'app-3.eu.internal', 'mx2.example.net', 'cache01.corp']) {
+      expect(emailScore(v), v).toBe(0.1);
+    }
+    for (const v of ['mhjort', 'PLARSEN', 'tove.b', 'jkrogh7', 'Rasmus_F']) expect(emailScore(v), v).toBe(0.4);
+  });
+
+  it('stays far from an e-mail verdict on code columns without a name', () => {
+    const columns: Record<string, readonly string[]> = {
+      dept_code: ['k001', 'k002', 'k003', 'k004', 'k005', 'k006', 'k007', 'k008'],
+      currency: ['SEK', 'NOK', 'EUR', 'USD', 'GBP', 'CHF', 'PLN', 'ISK'],
+      level: ['INFO', 'WARN', 'ERROR', 'DEBUG', 'INFO', 'TRACE', 'INFO', 'FATAL'],
+      swift: ['NORDDKKK', 'COBADEFFXXX', 'HANDSESS', 'DNBANOKK', 'ABNANL2A', 'BNPAFRPP'],
+      host: ['app-1.eu.internal', 'app-2.eu.internal', 'db-1.eu.internal', 'mx1.example.net', 'cache01.corp', 'web7.prod.local'],
+    };
+    const low = { ...options, minConfidence: 0.01 };
+    for (const [field, values] of Object.entries(columns)) {
+      const ctx: ContainerContext = { name: 'things', fieldNames: [field], personContext: false };
+      const v = classifyField(at('things', field), 'text', { rows: values.length, values: [...values], binaryHeads: [] }, ctx, low);
+      const e = v.categories.find((c) => c.category === 'email');
+      expect(e?.confidence ?? 0, field).toBeLessThan(0.15);
+    }
+  });
+
   it('gives a bare local part (Oracle HR writes `SKING`) partial credit', () => {
     expect(emailScore('SKING')).toBe(0.4);
     expect(emailScore('anna.k')).toBe(0.4);
@@ -81,9 +105,24 @@ describe('email columns', () => {
     expect(has(column('message_id', ['<abc@mail.example.com>', '<def@mail.example.com>']), 'email')).toBe(false);
   });
 
+  it('does not report the delivery status, method or provider of mail', () => {
+    expect(has(column('mail_status', ['sent', 'bounced', 'sent', 'sent', 'deferred', 'opened', 'sent', 'bounced']), 'email')).toBe(false);
+    expect(has(column('email_state', ['pending', 'verified', 'pending', 'verified', 'verified']), 'email')).toBe(false);
+    expect(has(column('contact_method', ['email', 'phone', 'email', 'letter', 'email']), 'email')).toBe(false);
+    expect(has(column('email_provider', ['gmail', 'outlook', 'yahoo', 'gmail', 'icloud', 'gmail']), 'email')).toBe(false);
+    expect(has(column('email_domain', ['example.com', 'example.org', 'example.net', 'example.com']), 'email')).toBe(false);
+    expect(has(column('newsletter_frequency', ['weekly', 'monthly', 'weekly', 'never']), 'email')).toBe(false);
+    expect(has(column('email_sent_at', ['2024-03-01T10:00:00Z', '2024-03-02T11:30:00Z', '2024-03-04T09:15:00Z']), 'email')).toBe(false);
+    // Words that also name the person whose address it is do not count against it.
+    expect(column('provider_email', addresses).category).toBe('email');
+    expect(column('host_email', addresses).category).toBe('email');
+    expect(column('sent_to', addresses, false, 'outbox').category).toBe('email');
+  });
+
   it('finds an e-mail column that holds local parts only', () => {
     expect(column('email', ['SKING', 'NKOCHHAR', 'LDEHAAN', 'AHUNOLD', 'BERNST', 'DAUSTIN', 'VPATABAL', 'DLORENTZ'], true, 'employees').category).toBe('email');
     expect(has(column('code', ['SKING', 'NKOCHHAR', 'LDEHAAN', 'AHUNOLD', 'BERNST', 'DAUSTIN'], false, 'products'), 'email')).toBe(false);
+    expect(column('email', ['MHJORT', 'PLARSEN', 'TBRANDT', 'AKJAER', 'SNIELSEN', 'JKROGH', 'LDAMGAARD', 'EWINTHER'], true, 'staff').category).toBe('email');
   });
 
   it('does not read a mailing address as an e-mail', () => {

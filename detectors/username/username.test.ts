@@ -94,4 +94,15 @@ describe('username columns', () => {
   it('keeps `user` and `handle` to containers about people', () => {
     expect(has(column('handle', logins, false, 'shipments'), 'username')).toBe(false);
   });
+
+  it('is not how, where or when someone logs in', () => {
+    const methods = ['password', 'sso', 'password', 'magic_link', 'sso', 'passkey', 'password', 'oauth_google'];
+    expect(has(column('login_method', methods), 'username')).toBe(false);
+    expect(has(column('login_provider', ['google', 'github', 'azuread', 'google', 'okta', 'github']), 'username')).toBe(false);
+    expect(has(column('login_status', ['ok', 'locked', 'ok', 'expired', 'ok', 'pending']), 'username')).toBe(false);
+    expect(has(column('login_source', ['web', 'ios', 'android', 'web', 'api', 'web']), 'username')).toBe(false);
+    expect(has(column('login_ip', ['10.0.4.17', '192.168.1.20', '172.16.0.9', '10.0.4.18']), 'username')).toBe(false);
+    // …while the login itself, next to them, still is one.
+    expect(column('login', logins).category).toBe('username');
+  });
 });
