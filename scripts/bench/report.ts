@@ -65,7 +65,7 @@ export async function machine(): Promise<Machine> {
     const c = new pg.Client({ connectionString: PG_ADMIN_URL });
     await c.connect();
     try {
-      return (await c.query<{ v: string }>('SHOW server_version')).rows[0]?.v ?? '?';
+      return (await c.query<{ v: string }>(`SELECT current_setting('server_version') AS v`)).rows[0]?.v ?? '?';
     } finally {
       await c.end();
     }
