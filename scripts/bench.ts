@@ -4,15 +4,15 @@
  * real PostgreSQL, MariaDB and SQLite with data generated here from a fixed seed.
  *
  *   npm run bench                      full sizes (about 10 minutes on 2 cores)
- *   npm run bench -- --quick           small sizes, seconds; a smoke test (targets are for full sizes)
+ *   npm run bench -- --quick           small sizes, a minute; a smoke test (targets shown, not judged)
  *   npm run bench -- --only wide,deep  some parts: detection, floor, wide, deep, files
  *   npm run bench -- --reps 3          timed pairs per figure (fastest kept; default 2, quick 1)
  *   npm run bench -- --no-docs         do not touch docs/performance.md
  *
  * A full run of every part writes the table to docs/performance.md and appends a history row.
  * Every database and folder it makes is uniquely named and removed at the end (and leftovers of
- * a killed run at the start). Exit codes: 0 all targets met, 1 a target missed or a part failed,
- * 64 bad usage.
+ * a killed run at the start). Exit codes: 0 all targets met, 1 a target missed (full sizes) or a
+ * part failed, 64 bad usage.
  */
 import { parseArgs } from 'node:util';
 import { Cleanup, dropLeftovers, loadNote, passes, progress, runChild, type Figure } from './bench/common.js';
@@ -122,15 +122,17 @@ async function main(): Promise<number> {
     await cleanup.runAll();
   }
   const load = `${loadBefore} before, ${await loadNote()} after`;
-  process.stdout.write(`\n${resultsTable(figures)}\n\n${load}\n`);
+  // Quick sizes are a smoke test: fixed costs (loading, classifying a sample) weigh far more on
+  // a few megabytes than on the sizes the targets are for, so targets are shown, not judged.
+  process.stdout.write(`\n${resultsTable(figures, !args.quick)}\n\n${load}\n`);
   for (const f of failures) process.stdout.write(`part failed: ${f}\n`);
   const missed = figures.filter((f) => passes(f) === false);
   if (args.docs && failures.length === 0) {
     writeDocs(figures, m, load);
     progress('docs/performance.md updated (latest table, machine, history row)');
   }
-  if (missed.length > 0) process.stdout.write(`targets missed: ${missed.map((f) => f.key).join(', ')}\n`);
-  return failures.length > 0 || missed.length > 0 ? 1 : 0;
+  if (missed.length > 0) process.stdout.write(`targets missed${args.quick ? ' at quick sizes (not judged)' : ''}: ${missed.map((f) => f.key).join(', ')}\n`);
+  return failures.length > 0 || (missed.length > 0 && !args.quick) ? 1 : 0;
 }
 
 main().then(
