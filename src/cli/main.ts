@@ -103,10 +103,11 @@ export function buildProgram(io: CliIO): Command {
     .command('merge')
     .description('join the inventory.json files of a sharded scan (--shard k/n) into one inventory and its reports')
     .argument('<inventories...>', 'inventory.json of every shard')
+    .option('-p, --policy <file>', 'policy file for the record (default: the built-in policy)')
     .option('-o, --out <dir>', 'folder for the reports', 'pdmap-report')
     .option('-f, --format <list>', `report formats, comma-separated (${FORMATS.join(', ')})`, 'json')
     .option('-q, --quiet', 'print nothing but errors')
-    .action(async (files: string[], opts: { out: string; format: string; quiet?: boolean }) => {
+    .action(async (files: string[], opts: { out: string; format: string; policy?: string; quiet?: boolean }) => {
       io.exitCode = await runMerge(files, opts, io);
     });
 

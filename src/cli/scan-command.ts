@@ -226,7 +226,7 @@ async function writeReports(ctx: ReportContext, formats: readonly string[], out:
 }
 
 /** `pdmap merge`: shards' inventories → one inventory and its reports. */
-export async function runMerge(files: readonly string[], opts: { out: string; format: string; quiet?: boolean }, io: CliIO): Promise<number> {
+export async function runMerge(files: readonly string[], opts: { out: string; format: string; policy?: string; quiet?: boolean }, io: CliIO): Promise<number> {
   const formats = opts.format.split(',').map((f) => f.trim()).filter(Boolean);
   const unknownFormats = formats.filter((f) => !FORMATS.includes(f));
   if (unknownFormats.length) {
@@ -240,7 +240,16 @@ export async function runMerge(files: readonly string[], opts: { out: string; fo
     io.stderr(`pdmap: ${describeError(err).message}\n`);
     return EXIT_USAGE;
   }
-  const written = await writeReports({ inventory }, formats, resolve(opts.out), io);
+  let policy: Policy;
+  try {
+    policy = await loadPolicy(opts.policy);
+  } catch (err) {
+    io.stderr(`pdmap: ${describeError(err).message}\n`);
+    return EXIT_USAGE;
+  }
+  // Retention is counted against the databases by each scan; a merge has no connection to count with.
+  const record = buildRecord(inventory, policy, [], { generatedAt: new Date().toISOString() });
+  const written = await writeReports({ inventory, record, gaps: toGapRefs(record.gaps) }, formats, resolve(opts.out), io);
   if (!written) return EXIT_SCAN_FAILED;
   if (!opts.quiet) io.stdout(`${renderSummary(inventory, { color: io.isTTY })}\nReports: ${written.join(', ')}\n`);
   return inventory.errors.length > 0 || inventory.partial ? EXIT_SCAN_FAILED : EXIT_OK;
