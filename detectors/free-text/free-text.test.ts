@@ -53,6 +53,30 @@ describe('scanText', () => {
     expect(scanText('She joined the company in 1992 as a sales rep', ctx)?.pronoun).toBe(true);
   });
 
+  it('finds text about or by a person without identifiers', () => {
+    expect(scanText('Honestly the best soup I have had this winter.', ctx)?.firstPerson).toBe(true);
+    expect(scanText('Wir haben unsere Bestellung nie erhalten.', ctx)?.firstPerson).toBe(true);
+    expect(scanText('Husband is a board member at a supplier.', ctx)?.lifeWord).toBe(true);
+    expect(scanText('Allergisch gegen Nüsse, bitte beim Catering beachten.', ctx)?.lifeWord).toBe(true);
+    expect(scanText('Sygemeldt resten af ugen.', ctx)?.lifeWord).toBe(true);
+    expect(scanText('Samarbejder tæt med Agnete i indkøb.', ctx)?.givenName).toBe(true);
+  });
+
+  it('does not take ordinary words, log text or user agents for a person', () => {
+    for (const t of ['cache miss for product listing', 'background job finished in time', 'Please make sure the kind of pallet is right']) {
+      const f = scanText(t, ctx);
+      expect(f && (f.pronoun || f.firstPerson || f.lifeWord || f.givenName), t).toBe(false);
+    }
+    expect(scanText('Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko)', ctx)?.machine).toBe(true);
+    expect(scanText('Wget/1.21.4 (linux-gnu) fetching', ctx)?.machine).toBe(true);
+    expect(scanText('Open 24/7 except on public holidays', ctx)?.machine).toBe(false);
+  });
+
+  it('tells internal addresses (servers, most likely) from public ones', () => {
+    expect(scanText('upstream 172.20.3.4:6379 timed out after 500 ms', ctx)).toMatchObject({ ip: false, internalIp: true });
+    expect(scanText('Failed login for admin from 85.191.12.4 at 10:02', ctx)).toMatchObject({ ip: true, internalIp: false });
+  });
+
   it('does not see identifiers in ordinary text', () => {
     const f = scanText('Delivered 12 boxes on 2024-03-01, price 1234.50 DKK, order 10248, version 1.2.3.4', ctx);
     expect(f).toMatchObject({ email: false, phone: false, ip: false, nationalId: false, userKey: false });
@@ -141,5 +165,32 @@ describe('free_text_personal columns', () => {
 
   it('address lines are not free text', () => {
     expect(has(column('address_line_1', Array.from({ length: 20 }, () => `${faker.location.streetAddress()}, ${faker.location.city()}`)), 'free_text_personal')).toBe(false);
+  });
+
+  it('a note-like name needs text that is about someone: canned log messages are not', () => {
+    const canned = ['job queue drained', 'session store flushed', 'webhook delivered', 'search index rebuilt', 'invoice pdf rendered', 'feature flag evaluated'];
+    const messages = Array.from({ length: 300 }, (_, i) => canned[i % canned.length] as string);
+    expect(has(column('message', messages, true, 'logs/api-2024-06-01.log'), 'free_text_personal')).toBe(false);
+    expect(has(column('msg', messages, false, 'logs/api-2024-06-01.log'), 'free_text_personal')).toBe(false);
+  });
+
+  it('user agents next to comments are not comments', () => {
+    const agents = Array.from({ length: 40 }, () => faker.internet.userAgent());
+    expect(has(column('comment_agent', agents, true, 'blog_comments'), 'free_text_personal')).toBe(false);
+    expect(has(column('comment', agents, true, 'blog_comments'), 'free_text_personal')).toBe(false);
+    for (const a of agents) expect(personalTextScore(a, ctx), a).toBe(0);
+  });
+
+  it('a CRM description that holds notes about the contact is personal', () => {
+    const notes = ['Out on paternity leave until March, ask his assistant.', 'Allergic to shellfish - note for the client lunch.', 'Husband is a board member at a supplier.', 'Tried twice, no answer; try again Friday.'];
+    const values = Array.from({ length: 120 }, (_, i) => notes[i % notes.length] as string);
+    expect(column('Description', values, true, 'Contact').category).toBe('free_text_personal');
+  });
+
+  it('a log of internal endpoints is not personal; one of visitors is', () => {
+    const ops = Array.from({ length: 200 }, (_, i) => (i % 3 ? `2024-06-0${(i % 9) + 1}T02:00:00Z INFO  rollout step ${i} healthy` : `2024-06-01T02:00:00Z WARN  upstream 10.${i % 4}.2.${i % 200}:6379 slow (${300 + i} ms)`));
+    expect(has(column('line', ops, false, 'ops/rollout.log'), 'free_text_personal')).toBe(false);
+    const visitors = Array.from({ length: 200 }, (_, i) => (i % 3 ? `2024-06-01T02:00:00Z INFO  login ok from 85.191.${i % 250}.${(i * 7) % 250}` : `2024-06-01T02:00:00Z INFO  rollout step ${i} healthy`));
+    expect(column('line', visitors, false, 'logs/auth.log').category).toBe('free_text_personal');
   });
 });

@@ -1,5 +1,6 @@
 import validator from 'validator';
 import type { Detector, MatchContext, NameSignal } from '../../src/types.js';
+import { foldName, gazetteer } from '../_shared/names/gazetteer.js';
 import { nationalIdScore } from '../national-id/national-id.js';
 import { ipScore } from '../ip-address/ip-address.js';
 import { phoneScore } from '../phone/phone.js';
@@ -8,19 +9,32 @@ import { phoneScore } from '../phone/phone.js';
  * Free text (notes, comments, messages, log lines) that carries personal data. The text is
  * scanned once, left to right: every `@` is checked as the middle of an e-mail address, every
  * run of digits and phone punctuation as a phone number, IP address or national id, and the
- * words for salutations (`Dear Anna`), contact labels (`Kontakt: Jens Hansen`), third-person
- * pronouns and `user=jdoe` pairs. Every character is looked at a bounded number of times.
+ * words for salutations (`Dear Anna`), contact labels (`Kontakt: Jens Hansen`), pronouns,
+ * given names, words about a person's life and `user=jdoe` pairs. Every character is looked at a
+ * bounded number of times.
  */
 
 export interface TextFindings {
   readonly prose: boolean;
   readonly email: boolean;
   readonly phone: boolean;
+  /** A public IP address: a client, a visitor. */
   readonly ip: boolean;
+  /** A private, loopback or shared address (`10.0.8.12:5432`): more often a server than a person. */
+  readonly internalIp: boolean;
   readonly nationalId: boolean;
   readonly userKey: boolean;
   readonly salutation: boolean;
+  /** Third-person pronouns: text about a person rather than a thing. */
   readonly pronoun: boolean;
+  /** First-person words (`I`, `my`, `jeg`, `ich`, `mijn`): someone writing about themselves. */
+  readonly firstPerson: boolean;
+  /** Words about a person's life: family, health, leave, diet, preferences (`wife`, `barsel`, `allergisch`). */
+  readonly lifeWord: boolean;
+  /** A capitalised given name that is not also a common word (`Lone` is, `Agnes` is not). */
+  readonly givenName: boolean;
+  /** A user-agent string or another machine-written token line, not text someone wrote. */
+  readonly machine: boolean;
 }
 
 const MIN_TEXT = 12;
@@ -54,6 +68,73 @@ const PRONOUNS = new Set([
   'él', 'ella',
 ]);
 
+/**
+ * First-person words, lower-cased but not folded: reviews, bios and comments written by the
+ * person. Words that are also common abbreviations (`min`, `mon`, `mi`, `ma`) or other words
+ * (`mit` is German "with", `im` "in the", `vara` Swedish "to be") are left out.
+ */
+const FIRST_PERSON = new Set([
+  'i', "i'm", "i've", "i'd", "i'll", 'me', 'my', 'mine', 'myself', 'we', "we're", 'our', 'ours',
+  'jeg', 'mig', 'meg', 'mitt', 'vores', 'vår', 'vårt',
+  'jag',
+  'ich', 'mich', 'mir', 'mein', 'meine', 'meinen', 'meinem', 'meiner', 'wir', 'uns', 'unser', 'unsere',
+  'ik', 'mij', 'mijn', 'wij', 'onze',
+  'je', "j'ai", 'moi', 'nous', 'notre',
+  'yo', 'nosotros', 'nuestro', 'nuestra',
+]);
+
+/**
+ * Words about a person's life, folded (`foldName`: `søn` → `son`, `ønsker` → `onsker`): family,
+ * health and absence, diet, life events and preferences. English look-alikes are left out
+ * (`make` is Swedish "spouse", `kind` German "child"). Notes about a person are often terse and name no one
+ * (`Sygemeldt i 14 dage.`, `Wife works at a competitor.`, `Vegetarian.`): these words are
+ * what shows they are about someone.
+ */
+const LIFE_WORDS = new Set([
+  // en
+  'wife', 'husband', 'spouse', 'fiance', 'fiancee', 'girlfriend', 'boyfriend', 'daughter', 'daughters', 'son', 'sons',
+  'child', 'children', 'kids', 'baby', 'family', 'mother', 'father', 'mum', 'mom', 'dad', 'parents', 'grandchildren',
+  'married', 'widow', 'widowed', 'sick', 'ill', 'illness', 'surgery', 'hospital', 'diabetic', 'vegetarian', 'vegan',
+  'birthday', 'funeral', 'honeymoon', 'wedding', 'prefers', 'preference', 'likes', 'dislikes', 'keen', 'hobby', 'hobbies',
+  'voicemail', 'spoke', 'phoned', 'asked', 'requested', 'wants', 'wishes', 'retired', 'retiring', 'resigned',
+  'resigning', 'leave', 'absence', 'absent', 'lateness', 'disciplinary', 'reprimand', 'appraisal', 'probation',
+  'dismissed',
+  // da, no
+  'gift', 'skilt', 'kone', 'mand', 'hustru', 'kaereste', 'kjaereste', 'datter', 'sonn', 'born', 'barn',
+  'barnebarn', 'barsel', 'orlov', 'permisjon', 'syg', 'syk', 'allergi', 'onsker', 'foretraekker', 'foretrekker',
+  'fodselsdag', 'bursdag', 'fratraeder', 'fratreder', 'opsagt', 'oppsagt', 'pensioneret', 'pensjonert', 'ferie', 'sommerferie',
+  'advarsel', 'fravaer', 'anmodet', 'onsket',
+  // sv
+  'maka', 'sambo', 'dotter', 'foraldraledig', 'sjuk', 'sjukskriven', 'foredrar', 'onskar', 'fodelsedag', 'varning',
+  'franvaro', 'begart',
+  // de
+  'verheiratet', 'geschieden', 'ehefrau', 'ehemann', 'tochter', 'sohn', 'kinder', 'elternzeit', 'mutterschutz',
+  'krank', 'bevorzugt', 'mochte', 'wunscht', 'geburtstag', 'urlaub', 'abmahnung', 'fehlzeiten', 'beantragt', 'gewunscht',
+  // nl
+  'getrouwd', 'echtgenote', 'echtgenoot', 'dochter', 'zoon', 'kinderen', 'zwanger', 'ziek', 'verjaardag', 'voorkeur', 'verlof',
+  'waarschuwing', 'verzuim', 'aangevraagd',
+  // fr
+  'marie', 'mariee', 'epouse', 'epoux', 'mari', 'fille', 'fils', 'enfants', 'enceinte', 'conge', 'malade', 'prefere',
+  'anniversaire', 'avertissement', 'absence', 'demande',
+  // es
+  'casado', 'casada', 'esposa', 'esposo', 'marido', 'hija', 'hijo', 'hijos', 'embarazada', 'enfermo', 'enferma',
+  'prefiere', 'cumpleanos', 'amonestacion', 'ausencia', 'solicito',
+]);
+/** Beginnings of words about a person's life (`sygemeldt`, `allergisch`, `interessiert`, `maternity`). */
+const LIFE_STEMS = new Set([
+  'sick', 'syge', 'syke', 'sjuk', 'krank', 'ziek', 'allerg', 'alerg', 'pregnan', 'matern', 'patern', 'parental', 'foraldra',
+  'foraeldre', 'foreldre', 'ouders', 'divorc', 'vegetar', 'vegan', 'interess', 'intress', 'interest', 'interes',
+  'fratraed', 'pension', 'barsel',
+]);
+const MIN_STEM = 4;
+const MAX_STEM = 9;
+
+/**
+ * Machine-written tokens: user agents (`Mozilla/5.0 (X11; Linux x86_64) …`, `curl/8.5.0`),
+ * `product/version` lines. Such values are never notes about someone.
+ */
+const USER_AGENT = /^(?:Mozilla\/\d|[\w.-]{2,40}\/v?\d[\w.-]{0,20}(?:\s\(|\s[\w.-]{2,40}\/\d|$))/;
+
 /** Scans a text value once; undefined for values that are not free text. */
 export function scanText(value: string, ctx: MatchContext): TextFindings | undefined {
   if (value.length < MIN_TEXT || !value.includes(' ')) return undefined;
@@ -64,6 +145,7 @@ export function scanText(value: string, ctx: MatchContext): TextFindings | undef
   let email = false;
   let phone = false;
   let ip = false;
+  let internalIp = false;
   let nationalId = false;
 
   // E-mail addresses: expand around each `@`; the expansions stop at the next `@`, so each
@@ -91,26 +173,64 @@ export function scanText(value: string, ctx: MatchContext): TextFindings | undef
     }
     if (digits < 6 || i - start > 40) continue;
     const run = trimStart(trimEnd(text.slice(start, i).trim(), '.(- '), '.-');
-    if (!ip && ipScore(run) >= 1) ip = true;
-    else if (!nationalId && nationalIdScore(run) >= 0.85) nationalId = true;
+    if (!ip && ipScore(run) >= 1) {
+      if (isInternalIp(run)) internalIp = true;
+      else ip = true;
+    } else if (!nationalId && nationalIdScore(run) >= 0.85) nationalId = true;
     else if (!phone && digits >= 8 && isWrittenPhone(run, ctx)) phone = true;
   }
 
   let userKey = false;
   let salutation = false;
   let pronoun = false;
+  let firstPerson = false;
+  let lifeWord = false;
+  let givenName = false;
   for (let w = 0; w < words.length; w++) {
     const raw = words[w] ?? '';
     if (raw.length > 64) continue;
     if (!userKey && raw.length > 4 && USER_KEY.test(raw)) userKey = true;
-    const word = trimPunctuation(raw).toLowerCase();
+    const bare = trimPunctuation(raw);
+    const word = bare.toLowerCase();
     if (!pronoun && PRONOUNS.has(word)) pronoun = true;
+    // `I` only as a capital: a lower-case `i` is a list marker or a typo more often than a writer.
+    if (!firstPerson && FIRST_PERSON.has(word) && (word !== 'i' || bare === 'I')) firstPerson = true;
     if (!salutation && SALUTATIONS.has(word)) {
       const next = trimPunctuation((words[w + 1] ?? '').slice(0, 64));
       if (CAPITALISED.test(next) && !SALUTATIONS.has(next.toLowerCase())) salutation = true;
     }
+    if (word.length < 3) continue;
+    const folded = foldName(word);
+    if (!lifeWord && (LIFE_WORDS.has(folded) || hasLifeStem(folded))) lifeWord = true;
+    if (!givenName && CAPITALISED.test(bare) && isGivenName(folded)) givenName = true;
   }
-  return { prose, email, phone, ip, nationalId, userKey, salutation, pronoun };
+  const machine = USER_AGENT.test(text);
+  return { prose, email, phone, ip, internalIp, nationalId, userKey, salutation, pronoun, firstPerson, lifeWord, givenName, machine };
+}
+
+function hasLifeStem(folded: string): boolean {
+  for (let n = MIN_STEM; n <= Math.min(MAX_STEM, folded.length); n++) {
+    if (LIFE_STEMS.has(folded.slice(0, n))) return true;
+  }
+  return false;
+}
+
+/** A given name that is not also a common word in one of the gazetteer's languages. */
+function isGivenName(folded: string): boolean {
+  const g = gazetteer();
+  return g.first.has(folded) && !g.words.has(folded);
+}
+
+/** Private (RFC 1918), shared (100.64/10), link-local and IPv6 unique-local or link-local addresses. */
+function isInternalIp(run: string): boolean {
+  const v4 = /^(\d{1,3})\.(\d{1,3})\./.exec(run);
+  if (v4) {
+    const a = Number(v4[1]);
+    const b = Number(v4[2]);
+    return a === 10 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 169 && b === 254) || (a === 100 && b >= 64 && b <= 127);
+  }
+  const lower = run.replace(/^\[/, '').toLowerCase();
+  return lower.startsWith('fc') || lower.startsWith('fd') || lower.startsWith('fe80');
 }
 
 function trimEnd(s: string, chars: string): string {
@@ -144,17 +264,25 @@ function hasIdentifier(f: TextFindings): boolean {
   return f.email || f.phone || f.ip || f.nationalId || f.userKey;
 }
 
+function mentionsPerson(f: TextFindings): boolean {
+  return f.pronoun || f.firstPerson || f.lifeWord || f.givenName;
+}
+
 /**
- * Notes and comments in a record about a person: any prose counts a little (it is written
- * about the person), more when it names or addresses someone, fully with contact details.
+ * Notes and comments in a record about a person: fully with contact details, much when the text
+ * addresses, names or is about someone (pronouns, first person, a given name, family, health,
+ * leave), little for other prose. A note-like field name alone is not enough: a `message` column
+ * of canned log messages (`cache miss for product listing`) has the name but none of this, and
+ * its values then contradict the name.
  */
 export function personalTextScore(value: string, ctx: MatchContext): number {
   const f = scanText(value, ctx);
-  if (!f) return 0;
+  if (!f || f.machine) return 0;
   if (hasIdentifier(f)) return 1;
   if (f.salutation) return 0.9;
-  if (f.pronoun) return 0.7;
-  return f.prose ? 0.4 : 0.2;
+  if (mentionsPerson(f)) return 0.7;
+  if (f.internalIp) return 0.5;
+  return f.prose ? 0.2 : 0.1;
 }
 
 /** Shorter than this, a value is an identifier itself (`+45 33 12 34 56`), not text around one. */
@@ -166,7 +294,9 @@ export function identifierTextScore(value: string, ctx: MatchContext): number {
   const f = scanText(value, ctx);
   if (!f) return 0;
   if (hasIdentifier(f)) return 1;
-  return f.salutation ? 0.6 : 0;
+  if (f.salutation) return 0.6;
+  // `upstream 10.0.8.12:5432 slow`: an internal address is a server's more often than a person's.
+  return f.internalIp ? 0.5 : 0;
 }
 
 /** Words for free text about a person; they only mean that in a container about people. */
@@ -219,6 +349,18 @@ const NOT_FREE_TEXT: readonly NameSignal[] = [
   { pattern: 'region', weight: -0.9 },
   { pattern: 'color', weight: -0.9 },
   { pattern: 'html', weight: -0.3 },
+  // Machine-written fields next to comments and messages: the commenter's browser, codes, digests.
+  { pattern: 'user agent', weight: -0.95 },
+  { pattern: '*useragent', weight: -0.95 },
+  { pattern: 'agent string', weight: -0.95 },
+  { pattern: 'comment agent', weight: -0.95 },
+  { pattern: 'browser', weight: -0.9 },
+  { pattern: 'code', weight: -0.9 },
+  { pattern: 'hash', weight: -0.9 },
+  { pattern: 'checksum', weight: -0.9 },
+  { pattern: 'digest', weight: -0.9 },
+  { pattern: 'token', weight: -0.9 },
+  { pattern: 'status', weight: -0.8 },
 ];
 
 export const freeText: Detector = {
