@@ -1,5 +1,7 @@
 import { Faker, base, de, en, fr } from '@faker-js/faker';
 import { describe, expect, it } from 'vitest';
+import { classifyField } from '../../src/engine/classify.js';
+import { builtinDetectors } from '../index.js';
 import { organisationScore } from '../_shared/names/organisation.js';
 import { classifyColumn, HOSTILE, share } from '../_shared/names/testing.js';
 
@@ -55,5 +57,39 @@ describe('company columns', () => {
   });
   it('does not take company phone or address columns for the company', () => {
     expect(classifyColumn('company_phone', ['+45 33 12 34 56', '+45 70 20 30 40'], { personContext: true }).categories.map((c) => c.category)).not.toContain('company');
+  });
+
+  describe("a person table's generic name column", () => {
+    const parties = ['Vestkyst Fragt ApS', 'Holm & Søn A/S', 'Fjordens VVS ApS', 'Skovgaard Tømrer A/S', 'Brink Elektro IVS', 'Sønderby Maskiner A/S', 'Østerlund Rengøring ApS', 'Kirkegaard Revision A/S', 'Nygaard Transport ApS', 'Mølleå Bageri I/S'];
+    const people = ['Birthe Kjær', 'Jonas Holm', 'Signe Dalsgaard', 'Mikkel Brink', 'Karen Østergaard', 'Anders Kirk', 'Lise Nygaard', 'Henrik Mølgaard'];
+    const withCatalogue = (field: string, values: readonly string[], container: string, personContext: boolean) =>
+      classifyField(
+        { source: 'test', sourceKind: 'sqlite', container: `main.${container}`, containerType: 'table', field },
+        'text',
+        { rows: values.length, values: [...values], binaryHeads: [] },
+        { name: container, fieldNames: [field, 'att', 'email'], personContext },
+        { detectors: builtinDetectors, match: { defaultCountry: 'DK' }, minConfidence: 0.5, revealValues: false, maxExamples: 3 },
+      );
+
+    it.each([['navn'], ['name'], ['Name'], ['namn'], ['naam'], ['nom'], ['nombre']])('%s holding companies with legal forms is the company', (field) => {
+      expect(withCatalogue(field, parties, 'kunde', true).category).toBe('company');
+    });
+
+    it('holding people is a person, not a company', () => {
+      const v = withCatalogue('navn', people, 'kunde', true);
+      expect(v.category).toBe('person.name');
+      expect(v.categories.map((c) => c.category)).not.toContain('company');
+    });
+
+    it('the same companies in a table not about people are not personal', () => {
+      expect(withCatalogue('manufacturer', parties, 'products', false).categories.map((c) => c.category)).not.toContain('company');
+      expect(withCatalogue('navn', parties, 'produkter', false).categories.map((c) => c.category)).not.toContain('company');
+      expect(withCatalogue('Hersteller', parties, 'Artikel', false).categories.map((c) => c.category)).not.toContain('company');
+    });
+
+    it('other names in a person table stay what they are', () => {
+      expect(classifyColumn('first_name', ['Birthe', 'Jonas', 'Signe', 'Mikkel', 'Karen', 'Anders'], { personContext: true }).categories.map((c) => c.category)).not.toContain('company');
+      expect(classifyColumn('product_name', ['Bakery Mix Deluxe', 'Holm Coffee Roasters Blend', 'Trading Cards Box', 'Garden Centre Gift Card'], { personContext: true }).categories.map((c) => c.category)).not.toContain('company');
+    });
   });
 });

@@ -66,6 +66,15 @@ const COMPANY_NAMES: readonly NameSignal[] = [
   { pattern: 'rechnung firma', weight: 0.85, lang: 'de' },
   { pattern: 'ship name', weight: 0.7, lang: 'en' },
   { pattern: 'shipname', weight: 0.7, lang: 'en' },
+  // A bare `name` in a table about customers or suppliers names the party, which is a company as
+  // often as a person (`debitor.navn`: `Nordsø Transport ApS`). The hint is weak; the values
+  // decide: legal forms and business words make it a company, people's names leave it to person.name.
+  pc('name', 0.45, 'en'),
+  pc('navn', 0.45, 'da'),
+  pc('namn', 0.45, 'sv'),
+  pc('naam', 0.45, 'nl'),
+  pc('nom', 0.45, 'fr'),
+  pc('nombre', 0.45, 'es'),
 ];
 
 /** Facts about a company that are not its name. */
@@ -74,6 +83,10 @@ const NOT_THE_NAME: readonly NameSignal[] = [
   'website', 'web', 'homepage', 'domain', 'logo', 'size', 'type', 'industry', 'sector', 'vat', 'cvr', 'registration',
   'number', 'nr', 'no', 'id', 'code', 'description', 'notes', 'count', 'revenue', 'employees', 'contact', 'title',
   'role', 'position', 'department', 'car', 'cars', 'policy',
+  // Names of other things: a person's parts of a name, a login, a file, a product.
+  'first', 'last', 'middle', 'given', 'family', 'full', 'maiden', 'nick', 'display', 'user', 'login', 'screen', 'file',
+  'product', 'item', 'pet', 'fornavn', 'efternavn', 'etternavn', 'mellemnavn', 'fornamn', 'efternamn', 'vorname',
+  'nachname', 'voornaam', 'achternaam', 'prenom', 'apellido*',
 ].map((pattern) => ({ pattern, weight: -0.85 }));
 
 export const company: Detector = {
