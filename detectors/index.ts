@@ -1,5 +1,5 @@
 import type { Detector } from '../src/types.js';
-import { addressStreet } from './address-street/address-street.js';
+import { addressStreet, houseNumber } from './address-street/address-street.js';
 import { city } from './city/city.js';
 import { country } from './country/country.js';
 import { postalCode } from './postal-code/postal-code.js';
@@ -25,6 +25,6 @@ import { photo } from './photo/photo.js';
 import { username } from './username/username.js';
 
 /** The built-in detector catalogue, in the order reports list them. */
-export const builtinDetectors: readonly Detector[] = [email, phone, fax, personName, firstName, lastName, jobTitle, company, gender, addressStreet, city, postalCode, region, country, phoneExtension, personPhone, dateOfBirth, employment, username, password, passwordHash, ipAddress, paymentCard, bankAccount, nationalId, freeText, freeTextIdentifiers, photo];
+export const builtinDetectors: readonly Detector[] = [email, phone, fax, personName, firstName, lastName, jobTitle, company, gender, addressStreet, houseNumber, city, postalCode, region, country, phoneExtension, personPhone, dateOfBirth, employment, username, password, passwordHash, ipAddress, paymentCard, bankAccount, nationalId, freeText, freeTextIdentifiers, photo];
 
-export { company, email, fax, firstName, gender, jobTitle, lastName, personName, phone, addressStreet, city, postalCode, region, country, phoneExtension, personPhone, dateOfBirth, employment, username, password, passwordHash, ipAddress, paymentCard, bankAccount, nationalId, freeText, freeTextIdentifiers, photo };
+export { company, email, fax, firstName, gender, jobTitle, lastName, personName, phone, addressStreet, houseNumber, city, postalCode, region, country, phoneExtension, personPhone, dateOfBirth, employment, username, password, passwordHash, ipAddress, paymentCard, bankAccount, nationalId, freeText, freeTextIdentifiers, photo };

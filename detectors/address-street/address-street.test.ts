@@ -2,7 +2,8 @@ import { Faker, base, da, de, en, en_GB, en_US, fr, nb_NO, nl, sv } from '@faker
 import { describe, expect, it } from 'vitest';
 import { classifyField } from '../../src/engine/classify.js';
 import type { Detector } from '../../src/types.js';
-import { addressStreet, streetScore } from './address-street.js';
+import { builtinDetectors } from '../index.js';
+import { addressStreet, houseNumber, houseNumberScore, streetScore } from './address-street.js';
 
 /** Confidence the classifier gives this detector's category for a column, 0 when not reported. */
 function confidence(detector: Detector, field: string, values: string[], personContext = true): number {
@@ -110,4 +111,53 @@ describe('address-street names', () => {
       expect(confidence(addressStreet, name, values)).toBe(0);
     },
   );
+});
+
+describe('house numbers kept apart from the street', () => {
+  const numbers = ['7', '19', '3a', '142', '8 B', '21', '5', '12 bis', '40-42', '9/1', '233', '61', '17c', '2'];
+  /** The whole catalogue competing, as in a scan. */
+  function verdict(field: string, values: readonly string[], personContext: boolean): string | undefined {
+    return classifyField(
+      { source: 't', sourceKind: 'sqlite', container: 'main.t', containerType: 'table', field },
+      'text',
+      { rows: values.length, values: [...values], binaryHeads: [] },
+      { name: 't', fieldNames: [field], personContext },
+      { detectors: builtinDetectors, match: { defaultCountry: 'DK' }, minConfidence: 0.5, revealValues: false, maxExamples: 3 },
+    ).category;
+  }
+
+  it.each(['7', '19', '3a', '8 B', '142', '9999', '12 bis', '40-42', '9/1'])('accepts %s as a house number', (v) => {
+    expect(houseNumberScore(v)).toBe(1);
+  });
+
+  it.each(['0', '12345', 'Nørregade 12', 'abc', '12.5', '2024-01-01', '3 rooms', ''])('rejects %s', (v) => {
+    expect(houseNumberScore(v)).toBe(0);
+  });
+
+  it.each(['Hausnummer', 'husnummer', 'huisnummer', 'house_number', 'HouseNo', 'street_number', 'husnr', 'numero_de_rue', 'numero_exterior'])(
+    '%s with bare numbers is part of the street line in a table about people',
+    (field) => {
+      expect(verdict(field, numbers, true)).toBe('address.street');
+    },
+  );
+
+  it('also on an order, where the address is the customer\'s', () => {
+    expect(verdict('lev_husnr', numbers, false)).toBe('address.street');
+    expect(verdict('billing_house_number', numbers, false)).toBe('address.street');
+  });
+
+  it('bare numbers need the house-number name', () => {
+    expect(houseNumber.requiresName).toBe(true);
+    for (const field of ['number', 'numero', 'nr', 'floor', 'quantity', 'address_id', 'house_number_suffix']) {
+      expect(verdict(field, numbers, true), field).not.toBe('address.street');
+    }
+  });
+
+  it("leaves a shop's house number alone (no person context)", () => {
+    expect(verdict('Hausnummer', numbers, false)).toBeUndefined();
+  });
+
+  it('a house-number column of words is not one', () => {
+    expect(verdict('house_number', ['unknown', 'see notes', 'n/a', 'tbd', 'ask customer'], true)).not.toBe('address.street');
+  });
 });

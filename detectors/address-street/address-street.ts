@@ -260,3 +260,64 @@ export const addressStreet: Detector = {
   match: streetScore,
   names: NAMES,
 };
+
+/** A bare house number: `12`, `5a`, `5 A`, `12 bis`, `12-14`, `7/2`. Never `0` or a five-digit code. */
+const BARE_HOUSE_NUMBER = /^[1-9]\d{0,3}(?: ?[a-z]| ?(?:bis|ter|quater))?(?: ?[-/] ?[1-9]\d{0,3} ?[a-z]?)?$/i;
+
+/** 1 for a bare house number, the only thing a `Hausnummer` column holds. */
+export function houseNumberScore(value: string): number {
+  const v = value.trim();
+  return v.length <= 16 && BARE_HOUSE_NUMBER.test(v) ? 1 : 0;
+}
+
+/**
+ * A house number kept apart from the street (`Hausnummer`, `husnummer`, `huisnummer`,
+ * `house_number`) is part of the street line (labelling: `address.street`). Its values are bare
+ * numbers, which say nothing on their own and contradict the street detector's name hint; this
+ * detector reads them only under a house-number name, and only in a container about people or
+ * with a role that makes the address somebody's (`lev_husnr`, `billing_house_number`).
+ */
+export const houseNumber: Detector = {
+  id: 'house-number',
+  category: 'address.street',
+  description: 'house numbers',
+  requiresName: true,
+  // `12` is anything: the name carries the verdict, the values only must not contradict it.
+  valueWeight: 0.1,
+  match: houseNumberScore,
+  names: [
+    ...addressPartSignals([
+      { pattern: 'house number', weight: 0.85, lang: 'en', roles: ['en'] },
+      { pattern: 'house no', weight: 0.85, lang: 'en', roles: ['en'] },
+      { pattern: 'house nr', weight: 0.85, lang: 'en', roles: ['en'] },
+      { pattern: 'house num', weight: 0.85, lang: 'en' },
+      { pattern: 'street number', weight: 0.85, lang: 'en', roles: ['en'] },
+      { pattern: 'street no', weight: 0.85, lang: 'en', roles: ['en'] },
+      { pattern: 'street nr', weight: 0.85, lang: 'en' },
+      { pattern: 'building number', weight: 0.8, lang: 'en' },
+      { pattern: 'husnummer', weight: 0.85, lang: 'da', roles: ['da', 'sv'] },
+      { pattern: 'husnr', weight: 0.85, lang: 'da', roles: ['da'] },
+      { pattern: 'gatunummer', weight: 0.85, lang: 'sv', roles: ['sv'] },
+      { pattern: 'hausnummer', weight: 0.85, lang: 'de', roles: ['de'] },
+      { pattern: 'hausnr', weight: 0.85, lang: 'de', roles: ['de'] },
+      { pattern: 'huisnummer', weight: 0.85, lang: 'nl', roles: ['nl'] },
+      { pattern: 'huisnr', weight: 0.85, lang: 'nl', roles: ['nl'] },
+      // A bare `numero` is as often a member's or an order's number: only the street's counts.
+      { pattern: 'numero de rue', weight: 0.85, lang: 'fr' },
+      { pattern: 'numero rue', weight: 0.85, lang: 'fr' },
+      { pattern: 'numero de voie', weight: 0.85, lang: 'fr' },
+      { pattern: 'numero voie', weight: 0.85, lang: 'fr' },
+      { pattern: 'numero de calle', weight: 0.85, lang: 'es' },
+      { pattern: 'numero calle', weight: 0.85, lang: 'es' },
+      { pattern: 'numero exterior', weight: 0.85, lang: 'es' },
+      { pattern: 'numero civico', weight: 0.85, lang: 'it' },
+      { pattern: 'numero casa', weight: 0.85, lang: 'pt' },
+    ]),
+    // `house_number_suffix`, `huisnummer_toevoeging`: the letter after the number, not the number.
+    { pattern: 'suffix', weight: -0.9 },
+    { pattern: 'addition', weight: -0.9 },
+    { pattern: 'toevoeging', weight: -0.9 },
+    { pattern: 'zusatz', weight: -0.9 },
+    ...ADDRESS_PART_COUNTER_HINTS,
+  ],
+};
