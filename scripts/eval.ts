@@ -9,7 +9,7 @@
  * Exit codes: 0 targets met, 1 a target missed, 2 a source could not be scanned (its labels are
  * left out of the figures), 64 bad usage.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -17,7 +17,10 @@ import { loadLabels, type LabelRow } from './eval/labels.js';
 import { BUILTIN_ORDER, checkTargets, computeMetrics, isPersonalLabel, joinLabels, type Judged, type Metrics } from './eval/metrics.js';
 import { renderMarkdown, renderText, type PeerResult, type Report, type SourceStatus } from './eval/render.js';
 import { labelsForSource, runSource, type SourceRun } from './eval/run.js';
-import { REPO_ROOT, SQLITE_DIR, datasetsDir, devSet, loadManifest, type EvalSet, type EvalSource } from './eval/sets.js';
+import { MANIFESTS, REPO_ROOT, SQLITE_DIR, datasetsDir, devSet, loadManifest, type EvalSet, type EvalSource } from './eval/sets.js';
+
+/** Generators of the labelled fixture sets, run before a measurement that loads data. */
+const FIXTURE_GENERATORS = ['fixtures/generate.ts', 'fixtures/holdout/generate.ts'];
 
 const USAGE = 'usage: npm run eval -- [--no-load] [--set <name>] [--engine postgres|mysql|sqlite|files] [--json] [--peers] [--no-docs] [--sample <n>]';
 const DOCS = resolve(REPO_ROOT, 'docs', 'accuracy.md');
@@ -128,12 +131,23 @@ async function main(): Promise<number> {
   const started = Date.now();
   const engineOk = (s: EvalSource): boolean => args.engine === undefined || s.engine === args.engine;
 
-  let fixtureSets: EvalSet[] = [];
-  try {
-    fixtureSets = loadManifest();
-  } catch (err) {
-    process.stderr.write(`eval: fixtures/eval/manifest.json is invalid, fixture sets skipped: ${err instanceof Error ? err.message : String(err)}\n`);
+  if (args.load) {
+    // The fixture sets are generated (fixed seeds), not committed: make them before measuring.
+    for (const generator of FIXTURE_GENERATORS) {
+      process.stderr.write(`eval: generating ${generator} …\n`);
+      const r = spawnSync(process.execPath, ['--import', 'tsx', resolve(REPO_ROOT, generator)], { cwd: REPO_ROOT, stdio: ['ignore', 2, 2] });
+      if (r.status !== 0) process.stderr.write(`eval: ${generator} failed (exit ${r.status ?? r.signal}); its sets may be missing\n`);
+    }
   }
+  let fixtureSets: EvalSet[] = [];
+  for (const manifest of MANIFESTS) {
+    try {
+      fixtureSets.push(...loadManifest(manifest));
+    } catch (err) {
+      process.stderr.write(`eval: ${manifest} is invalid, its sets skipped: ${err instanceof Error ? err.message : String(err)}\n`);
+    }
+  }
+  fixtureSets = fixtureSets.filter((s, i) => fixtureSets.findIndex((t) => t.name === s.name) === i);
   let sets: EvalSet[] = [devSet(() => undefined), ...fixtureSets];
   if (args.set !== undefined) {
     sets = sets.filter((s) => s.name === args.set);

@@ -76,6 +76,14 @@ export function devSet(load: () => Promise<void> | void): EvalSet {
 export const MANIFEST = resolve(process.env['PDMAP_EVAL_MANIFEST'] ?? resolve(REPO_ROOT, 'fixtures', 'eval', 'manifest.json'));
 
 /**
+ * The manifests measured by default: our labelled fixtures, and the hold-out sets an independent
+ * evaluator labelled (fixtures/holdout/README.md). `PDMAP_EVAL_MANIFEST` replaces both.
+ */
+export const MANIFESTS: readonly string[] = process.env['PDMAP_EVAL_MANIFEST']
+  ? [MANIFEST]
+  : [MANIFEST, resolve(REPO_ROOT, 'fixtures', 'holdout', 'manifest.json')];
+
+/**
  * Fixture sets. `fixtures/eval/manifest.json` is a JSON array:
  *
  *   [{ "name": "synthetic-da", "sources": ["sqlite:crm.sqlite", "files-export/"], "labels": "synthetic-da.csv" }]
