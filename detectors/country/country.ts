@@ -1,7 +1,7 @@
 import type { Detector, NameSignal } from '../../src/types.js';
 import { countryIndex } from '../_shared/address/countries.js';
 import { boundedTrim, foldKey, textShape } from '../_shared/address/fold.js';
-import { ADDRESS_PART_COUNTER_HINTS, addressPartSignals } from '../_shared/address/names.js';
+import { ADDRESS_PART_COUNTER_HINTS, PLACE_NAME_IN_PERSON_CONTEXT, addressPartSignals } from '../_shared/address/names.js';
 
 /** Countries by name in many languages (`Denmark`, `Danmark`, `Dänemark`, `USA`) or ISO 3166-1 code (`DK`, `DNK`). */
 
@@ -65,6 +65,7 @@ const NAMES: readonly NameSignal[] = [
   { pattern: 'prefix', weight: -0.8 },
   { pattern: 'tld', weight: -0.9 },
   { pattern: 'capital', weight: -0.8 },
+  ...PLACE_NAME_IN_PERSON_CONTEXT,
   ...ADDRESS_PART_COUNTER_HINTS,
 ];
 

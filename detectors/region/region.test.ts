@@ -1,7 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { classifyField } from '../../src/engine/classify.js';
 import type { Detector } from '../../src/types.js';
+import { builtinDetectors } from '../index.js';
 import { region, regionScore } from './region.js';
+
+/** The category the whole catalogue gives a column, and every category it lists. */
+function catalogue(field: string, values: readonly string[], personContext: boolean): { top: string | undefined; all: string[] } {
+  const v = classifyField(
+    { source: 't', sourceKind: 'sqlite', container: 'main.t', containerType: 'table', field },
+    'text',
+    { rows: values.length, values: [...values], binaryHeads: [] },
+    { name: 't', fieldNames: [field], personContext },
+    { detectors: builtinDetectors, match: { defaultCountry: 'DK' }, minConfidence: 0.5, revealValues: false, maxExamples: 3 },
+  );
+  return { top: v.category, all: v.categories.map((c) => c.category) };
+}
 
 function confidence(detector: Detector, field: string, values: string[], personContext = true): number {
   const v = classifyField(
@@ -80,5 +93,24 @@ describe('region names', () => {
   it('does not take a status for a state', () => {
     expect(confidence(region, 'state', ['active', 'inactive', 'pending', 'active', 'closed', 'active'])).toBe(0);
     expect(confidence(region, 'order_state', states)).toBe(0);
+  });
+});
+
+describe('a lookup of states or provinces referenced from people\'s addresses', () => {
+  const places = ['Ontario', 'Queensland', 'Tasmania', 'Manitoba', 'Oregon', 'Vermont', 'Bayern', 'Sachsen', 'Hessen', 'Nordjylland', 'Gelderland', 'Jämtland'];
+
+  it.each(['name', 'Name', 'navn', 'namn', 'naam'])('names the place in a bare %s column', (field) => {
+    expect(catalogue(field, places, true).top).toBe('address.region');
+  });
+
+  it('is not personal in a lookup used by no one (no person context)', () => {
+    expect(catalogue('name', places, false).all).not.toContain('address.region');
+  });
+
+  it('does not take the parts of a person\'s name for places', () => {
+    const surnames = ['Lincoln', 'Bristol', 'Chester', 'Preston', 'Austin', 'Kent', 'Sheffield', 'Hull', 'Dallas', 'Florence'];
+    for (const field of ['LastName', 'first_name', 'full_name', 'contact_name', 'nom', 'nombre']) {
+      expect(catalogue(field, surnames, true).all, field).not.toContain('address.region');
+    }
   });
 });

@@ -1,6 +1,6 @@
 import type { Detector, NameSignal } from '../../src/types.js';
 import { boundedTrim, foldKey, textShape } from '../_shared/address/fold.js';
-import { ADDRESS_PART_COUNTER_HINTS, addressPartSignals } from '../_shared/address/names.js';
+import { ADDRESS_PART_COUNTER_HINTS, PLACE_NAME_IN_PERSON_CONTEXT, addressPartSignals } from '../_shared/address/names.js';
 import { regionIndex } from '../_shared/address/regions.js';
 
 /** States, provinces, counties and regions (`California`/`CA`, `Québec`, `Bayern`, `Hovedstaden`, `Skåne län`). */
@@ -119,6 +119,7 @@ const NAMES: readonly NameSignal[] = [
   { pattern: 'cloud', weight: -0.9 },
   { pattern: 'datacenter', weight: -0.9 },
   { pattern: 'zone', weight: -0.8 },
+  ...PLACE_NAME_IN_PERSON_CONTEXT,
   ...ADDRESS_PART_COUNTER_HINTS,
 ];
 

@@ -109,3 +109,23 @@ export const ADDRESS_PART_COUNTER_HINTS: readonly NameSignal[] = [
   { pattern: 'setting', weight: -0.7 },
   { pattern: 'settings', weight: -0.7 },
 ];
+
+/**
+ * A lookup of places reached from people's addresses (AdventureWorks `StateProvince` and
+ * `CountryRegion`) names the place in a plain `name` column. In a container about people (lookups
+ * inherit that, see src/engine/lookups.ts) the bare word is a weak hint for the region and country
+ * detectors; the values decide, so a column of people's names gains nothing from it. Outside person
+ * context (an office's country list) it does not count. The city detector does not use it: town
+ * names are people's surnames too often (`Lincoln`, `Preston`).
+ */
+export const PLACE_NAME_IN_PERSON_CONTEXT: readonly NameSignal[] = [
+  // French `nom` and Spanish `nombre` are a person's surname and given name: not listed.
+  ...[['name', 'en'], ['navn', 'da'], ['namn', 'sv'], ['naam', 'nl']].map(
+    ([pattern, lang]): NameSignal => ({ pattern: pattern as string, weight: 0.4, lang: lang as string, when: 'person-context' }),
+  ),
+  // Parts of a person's name (surnames are often towns: `Lincoln`, `Bristol`) and other names.
+  ...['first name', 'last name', 'middle name', 'full name', 'given name', 'family name', 'maiden name', 'nick name',
+    'display name', 'user name', 'contact name', 'customer name', 'company name', 'product name', 'file name'].map(
+    (pattern): NameSignal => ({ pattern, weight: -0.9 }),
+  ),
+];
