@@ -4,7 +4,7 @@ import { classifyField, type ClassifyOptions, type ContainerContext } from '../.
 import type { FieldVerdict, Location } from '../../src/types.js';
 import { builtinDetectors } from '../index.js';
 import { daysInMonth } from '../date-of-birth/dates.js';
-import { bsnScore, cprScore, fodselsnummerScore, hetuScore, nationalIdScore, ninoScore, nirScore, otherIdScore, personnummerScore, ssnScore } from './national-id.js';
+import { bsnScore, cprScore, fodselsnummerScore, hetuScore, nationalIdScore, ninoScore, nirScore, otherIdScore, personnummerScore, ssnScore, svNummerScore } from './national-id.js';
 
 const at = (container: string, field: string): Location => ({ source: 't', sourceKind: 'sqlite', container, containerType: 'table', field });
 const options: ClassifyOptions = { detectors: builtinDetectors, match: { defaultCountry: 'DK' }, minConfidence: 0.5, revealValues: false, maxExamples: 3 };
@@ -118,6 +118,18 @@ describe('format checks', () => {
     expect(otherIdScore('81 462 519 013')).toBe(0);
   });
 
+  it('German SV-Nummer: area, birth date DDMMYY, birth-name initial, serial and check digit', () => {
+    for (const v of ['65 240791 K 538', '65240791K538', '04 010170 B 018', '53 311299 Z 503', '28 150680 W498']) {
+      expect(svNummerScore(v), v).toBe(0.9);
+      expect(nationalIdScore(v), v).toBe(0.9);
+    }
+    expect(svNummerScore('65 240791 K 539')).toBe(0); // check digit
+    expect(svNummerScore('65 321391 K 538')).toBe(0); // no 32nd day
+    expect(svNummerScore('65 241391 K 538')).toBe(0); // no 13th month
+    expect(svNummerScore('00 240791 K 538')).toBe(0); // no area 00
+    expect(svNummerScore('65 240791 538')).toBe(0); // no letter
+  });
+
   it('never throws and stays in [0, 1] on any string', () => {
     fc.assert(fc.property(fc.string({ maxLength: 30 }), (s) => {
       const r = nationalIdScore(s);
@@ -151,6 +163,13 @@ describe('national_id columns', () => {
 
   it('finds Steuer-IDs under their name', () => {
     expect(column('SteuerID', ['81 462 519 012', '81462519012', '81 462 519 012', '81462519012', '81 462 519 012', '81462519012'], true, 'Mitarbeiter').category).toBe('national_id');
+  });
+
+  it('finds SV-Nummern with or without their name', () => {
+    const sv = ['65 240791 K 538', '04 010170 B 018', '53 311299 Z 503', '28 150680 W 498', '17 290204 A 123', '65240791K538'];
+    for (const field of ['SVNummer', 'sv_nummer', 'SV-Nr', 'Sozialversicherungsnummer', 'Rentenversicherungsnummer', 'x4']) {
+      expect(column(field, sv, true, 'Mitarbeiter').category, field).toBe('national_id');
+    }
   });
 
   it('finds dashed CPR numbers without a name', () => {

@@ -22,6 +22,11 @@ const ES_DNI = /^(?:\d{8}|[XYZ]\d{7})-?[A-Z]$/i;
 const IT_CF = /^[A-Z]{6}\d{2}[A-EHLMPRST]\d{2}[A-Z]\d{3}[A-Z]$/i;
 const BR_CPF = /^\d{3}\.\d{3}\.\d{3}-\d{2}$/;
 const BE_NRN = /^\d{2}\.\d{2}\.\d{2}-\d{3}\.\d{2}$/;
+/**
+ * German Sozialversicherungsnummer (Rentenversicherungsnummer): area (2 digits), birth date
+ * DDMMYY, the initial of the birth name, a serial (2 digits) and a check digit: `12 150380 M 012`.
+ */
+const DE_SV_NUMMER = /^(\d{2}) ?(\d{2})(\d{2})(\d{2}) ?([A-Z]) ?(\d{2})(\d)$/i;
 /** German Steuer-ID: 11 digits, often written `12 345 678 901`. */
 const DE_STEUER_ID = /^[1-9]\d(?: ?\d{3}){3}$/;
 
@@ -188,6 +193,30 @@ function steuerIdCheck(d: string): boolean {
   return (11 - product) % 10 === d.charCodeAt(10) - 48;
 }
 
+/**
+ * A German SV-Nummer with a real birth date and a valid check digit. The letter becomes its
+ * two-digit place in the alphabet; the 12 digits are weighted 2 1 2 5 7 1 2 1 2 1 2 1, the digit
+ * sums of the products added up, and the last digit of the sum is the check digit.
+ */
+export function svNummerScore(value: string): number {
+  if (value.length < 12 || value.length > 15) return 0;
+  const m = DE_SV_NUMMER.exec(value);
+  if (!m) return 0;
+  const area = Number(m[1]);
+  const day = Number(m[2]);
+  const month = Number(m[3]);
+  if (area === 0 || month < 1 || month > 12 || day < 1 || day > 31) return 0;
+  const letter = (m[5] ?? 'A').toUpperCase().charCodeAt(0) - 64;
+  const digits = `${m[1] ?? ''}${m[2] ?? ''}${m[3] ?? ''}${m[4] ?? ''}${String(letter).padStart(2, '0')}${m[6] ?? ''}`;
+  let sum = 0;
+  for (let i = 0; i < 12; i++) {
+    const product = (digits.charCodeAt(i) - 48) * (SV_WEIGHTS[i] ?? 0);
+    sum += Math.floor(product / 10) + (product % 10);
+  }
+  return sum % 10 === Number(m[7]) ? 0.9 : 0;
+}
+const SV_WEIGHTS: readonly number[] = [2, 1, 2, 5, 7, 1, 2, 1, 2, 1, 2, 1];
+
 function belgianScore(d: string): number {
   const body = BigInt(d.slice(0, 9));
   const key = Number(d.slice(9));
@@ -236,6 +265,7 @@ const NUMERIC_FORMATS: readonly ((v: string) => number)[] = [
   fodselsnummerScore,
   nirScore,
   otherIdScore,
+  svNummerScore,
   bsnScore,
 ];
 
@@ -295,6 +325,10 @@ export const nationalId: Detector = {
     { pattern: 'steuernummer', weight: 0.7, lang: 'de', when: 'person-context' },
     { pattern: 'sozialversicherungsnummer', weight: 0.95, lang: 'de' },
     { pattern: 'svnr', weight: 0.85, lang: 'de' },
+    { pattern: 'sv nummer', weight: 0.9, lang: 'de' },
+    { pattern: 'sv nr', weight: 0.85, lang: 'de' },
+    { pattern: 'rentenversicherungsnummer', weight: 0.95, lang: 'de' },
+    { pattern: 'rvnr', weight: 0.85, lang: 'de' },
     { pattern: 'ausweisnummer', weight: 0.9, lang: 'de' },
     { pattern: 'personalausweis*', weight: 0.9, lang: 'de' },
     { pattern: 'numero de securite sociale', weight: 0.95, lang: 'fr' },
