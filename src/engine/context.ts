@@ -64,6 +64,8 @@ const ORGANISATION_CONTAINER_WORDS: readonly string[] = [
   'virksomhed*', 'leverandoer*', 'niederlassung*', 'standort*', 'filiale*', 'firmen', 'unternehmen', 'lieferant*',
   'magazijn*', 'winkel*', 'vestiging*', 'entrepot*', 'magasin*', 'agence*', 'almacen*', 'tienda*', 'sucursal*',
   'empresa*', 'proveedor*',
+  // Machines: a server inventory's addresses are the company's infrastructure.
+  'server*', 'host', 'hosts', 'node', 'nodes',
 ];
 
 export function containerTokens(containerName: string): string[] {
@@ -119,10 +121,16 @@ const EMPLOYEE_KEY_WORDS: readonly string[] = [
  */
 export function employmentContextFromNames(containerName: string, fieldNames: readonly string[]): boolean {
   const ct = containerTokens(containerName);
-  if (EMPLOYMENT_CONTAINER_WORDS.some((w) => matchesPattern(ct, w))) return true;
-  if (!JOB_CONTAINER_WORDS.some((w) => matchesPattern(ct, w))) return false;
-  return fieldNames.some((f) => {
-    const ft = tokenize(f);
-    return EMPLOYEE_KEY_WORDS.some((w) => matchesPattern(ft, w));
-  });
+  const hasEmployeeKey = (): boolean =>
+    fieldNames.some((f) => {
+      const ft = tokenize(f);
+      return EMPLOYEE_KEY_WORDS.some((w) => matchesPattern(ft, w));
+    });
+  if (EMPLOYMENT_CONTAINER_WORDS.some((w) => matchesPattern(ct, w))) {
+    // A catalogue of pay types (`lonnsart`, `wage_types`) describes pay, not anyone's: it needs an employee key.
+    return !CATALOGUE_WORDS.some((w) => matchesPattern(ct, w)) || hasEmployeeKey();
+  }
+  return JOB_CONTAINER_WORDS.some((w) => matchesPattern(ct, w)) && hasEmployeeKey();
 }
+
+const CATALOGUE_WORDS: readonly string[] = ['*art', '*arten', 'type', 'types', 'kind*', 'code', 'codes', 'kode*', 'catalog*', 'katalog*', 'category', 'categories', 'kategori*'];

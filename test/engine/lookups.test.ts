@@ -59,6 +59,9 @@ describe('employmentContextFromNames', () => {
     ['departments', ['department_id', 'department_name', 'manager_id'], false],
     ['orders', ['order_id', 'employee_id', 'order_date'], false],
     ['auth_user', ['id', 'username', 'date_joined'], false],
+    ['lonnsart', ['lonnsart_id', 'navn', 'sats'], false],
+    ['wage_types', ['code', 'label', 'rate'], false],
+    ['lonnsart_ansatt', ['ansatt_id', 'lonnsart_id', 'sats'], true],
   ])('%s', (name, fields, expected) => {
     expect(employmentContextFromNames(name, fields)).toBe(expected);
   });
