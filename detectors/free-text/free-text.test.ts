@@ -194,3 +194,11 @@ describe('free_text_personal columns', () => {
     expect(column('line', visitors, false, 'logs/auth.log').category).toBe('free_text_personal');
   });
 });
+
+describe('access-log lines', () => {
+  it('leaves a line keyed by its client address to the IP detector', () => {
+    const line = '198.51.100.23 - - [12/May/2024:13:23:39 +0000] "GET /account HTTP/1.1" 200 86947 "-" "Mozilla/5.0"';
+    expect(identifierTextScore(line, { defaultCountry: 'DK' })).toBeLessThan(0.5);
+    expect(identifierTextScore('198.51.100.23 login failed for jens.hansen@firma.dk', { defaultCountry: 'DK' })).toBe(1);
+  });
+});

@@ -2,7 +2,7 @@ import validator from 'validator';
 import type { Detector, MatchContext, NameSignal } from '../../src/types.js';
 import { foldName, gazetteer } from '../_shared/names/gazetteer.js';
 import { nationalIdScore } from '../national-id/national-id.js';
-import { ipScore } from '../ip-address/ip-address.js';
+import { ipScore, leadingIpScore } from '../ip-address/ip-address.js';
 import { phoneScore } from '../phone/phone.js';
 
 /**
@@ -293,6 +293,10 @@ export function identifierTextScore(value: string, ctx: MatchContext): number {
   if (value.length < MIN_IDENTIFIER_TEXT) return 0;
   const f = scanText(value, ctx);
   if (!f) return 0;
+  // An access-log line starts with its client address; its other numbers are status codes, sizes
+  // and versions (`200 86947` reads like a phone). Without an e-mail, id or user name in it, the
+  // line is that address's (ip_address, the more specific category), not free text about someone.
+  if (!f.email && !f.nationalId && !f.userKey && leadingIpScore(value) >= 1) return 0.3;
   if (hasIdentifier(f)) return 1;
   if (f.salutation) return 0.6;
   // `upstream 10.0.8.12:5432 slow`: an internal address is a server's more often than a person's.

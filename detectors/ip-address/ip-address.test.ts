@@ -87,3 +87,14 @@ describe('ip_address columns', () => {
     expect(has(column('zip', ['2100', '8000', '5000', '9000']), 'ip_address')).toBe(false);
   });
 });
+
+describe('access-log lines', () => {
+  it('reads a line keyed by its client address as that address', () => {
+    expect(ipScore('198.51.100.23 - - [12/Mar/2026:10:01:02 +0000] "GET /account HTTP/1.1" 200 512 "-" "Mozilla/5.0"')).toBe(1);
+    expect(ipScore('2001:db8::7 - - [12/Mar/2026:10:01:02 +0000] "GET / HTTP/1.1" 200 1')).toBe(1);
+  });
+  it('does not read other text with numbers in it', () => {
+    expect(ipScore('version 1.2.3.4 released')).toBe(0);
+    expect(ipScore('GET /index.html from 198.51.100.23')).toBe(0);
+  });
+});

@@ -16,11 +16,22 @@ const IPV6_SHAPE = /^[\da-f:.]{2,45}(?:%\w{1,16})?$/i;
  */
 export function ipScore(raw: string): number {
   const n = raw.length;
-  if (n < 2 || n > 60) return 0;
+  if (n < 2) return 0;
+  // A log line keyed by its client address (`203.0.113.7 - - [12/Mar/2026…] "GET /…"`): the line is that address's.
+  if (n > 60 || /\s/.test(raw.trim())) return leadingIpScore(raw);
   const value = raw.trim();
   if (value.includes(':') || value.startsWith('[')) return ipv6Score(value);
   const v4 = IPV4_SHAPE.test(value) ? value : IPV4_PORT.exec(value)?.[1];
   return v4 === undefined ? 0 : ipv4Score(v4);
+}
+
+/** The score of the first word of a line, when that word is an IP address and more text follows. */
+export function leadingIpScore(line: string): number {
+  const text = line.trimStart();
+  const space = text.search(/\s/);
+  if (space < 2 || space > 60) return 0;
+  const first = text.slice(0, space);
+  return first.includes(' ') ? 0 : ipScore(first);
 }
 
 function ipv4Score(v: string): number {
