@@ -10,6 +10,9 @@ export interface FieldSample {
   rows: number;
   /** Non-empty values seen, kept or not. */
   seen?: number;
+  /** Reservoir state (full scans): the position of the next value to take, and Algorithm L's weight. */
+  nextReplace?: number;
+  weight?: number;
   /** Non-empty values as strings, at most `perField`, each cut to `maxValueLength`. */
   values: string[];
   /** First bytes of binary values (BLOB, bytea), at most `perField`. */
@@ -131,18 +134,39 @@ function addValue(sample: ContainerSample, field: FieldSample, value: unknown, o
   if (full && !options.reservoir) return;
   let slot = field.values.length;
   if (full) {
-    // Algorithm R: the n-th value replaces a kept one with probability perField / n.
-    sample.rng = xorshift(sample.rng);
-    slot = sample.rng % ((field.seen ?? 0) + 1);
-    if (slot >= options.perField) {
-      field.seen = (field.seen ?? 0) + 1;
+    // Algorithm L (Li 1994): the same uniform sample as replacing the n-th value with probability
+    // k/n, but it draws only where a replacement happens, so the millions of values a full scan
+    // skips cost a counter increment each instead of a random draw.
+    const k = options.perField;
+    const n = (field.seen ?? 0) + 1;
+    if (field.nextReplace === undefined) {
+      field.weight = Math.exp(Math.log(uniform(sample)) / k);
+      field.nextReplace = k + skip(sample, field.weight) + 1;
+    }
+    if (n < field.nextReplace) {
+      field.seen = n;
       return;
     }
+    slot = Math.floor(uniform(sample) * k);
+    field.weight = (field.weight ?? 1) * Math.exp(Math.log(uniform(sample)) / k);
+    field.nextReplace = n + skip(sample, field.weight) + 1;
   }
   const text = valueToString(value, options.maxValueLength);
   if (text === undefined || text.length === 0) return;
   field.seen = (field.seen ?? 0) + 1;
   field.values[slot] = text;
+}
+
+/** A uniform number in (0, 1) from the sample's generator (fixed seed: runs repeat). */
+function uniform(sample: ContainerSample): number {
+  sample.rng = xorshift(sample.rng);
+  return (sample.rng + 1) / 4_294_967_297;
+}
+
+/** How many values to pass over before the next replacement, for the current weight. */
+function skip(sample: ContainerSample, weight: number): number {
+  const s = Math.floor(Math.log(uniform(sample)) / Math.log(1 - weight));
+  return Number.isFinite(s) && s > 0 ? s : 0;
 }
 
 function xorshift(x: number): number {
