@@ -124,6 +124,14 @@ export function addValues(sample: ContainerSample, target: RowTarget, values: re
 
 function addValue(sample: ContainerSample, field: FieldSample, value: unknown, options: SamplerOptions): void {
   if (value === null || value === undefined) return;
+  // The hot path of a full scan: a text or number value the reservoir passes over.
+  if (field.nextReplace !== undefined && typeof value !== 'object') {
+    const n = (field.seen ?? 0) + 1;
+    if (n < field.nextReplace) {
+      field.seen = n;
+      return;
+    }
+  }
   if (value instanceof Uint8Array) {
     if (value.length > 0 && field.binaryHeads.length < options.perField) {
       field.binaryHeads.push(Uint8Array.from(value.subarray(0, BINARY_HEAD_BYTES)));
