@@ -1,21 +1,8 @@
 import { Faker, base, da, de, en, en_GB, en_US, fr, nb_NO, nl, sv } from '@faker-js/faker';
 import { describe, expect, it } from 'vitest';
-import { classifyField } from '../../src/engine/classify.js';
-import type { Detector } from '../../src/types.js';
+import { classifyColumn, confidence } from '../_shared/testing.js';
 import { builtinDetectors } from '../index.js';
 import { addressStreet, houseNumber, houseNumberScore, streetScore } from './address-street.js';
-
-/** Confidence the classifier gives this detector's category for a column, 0 when not reported. */
-function confidence(detector: Detector, field: string, values: string[], personContext = true): number {
-  const v = classifyField(
-    { source: 't', sourceKind: 'sqlite', container: 'main.t', containerType: 'table', field },
-    'text',
-    { rows: values.length, values, binaryHeads: [] },
-    { name: 't', fieldNames: [field], personContext },
-    { detectors: [detector], match: { defaultCountry: 'DK' }, minConfidence: 0.5, revealValues: false, maxExamples: 3 },
-  );
-  return v.category === detector.category ? v.confidence : 0;
-}
 
 const STREETS = [
   // Danish, Norwegian, Swedish
@@ -117,13 +104,7 @@ describe('house numbers kept apart from the street', () => {
   const numbers = ['7', '19', '3a', '142', '8 B', '21', '5', '12 bis', '40-42', '9/1', '233', '61', '17c', '2'];
   /** The whole catalogue competing, as in a scan. */
   function verdict(field: string, values: readonly string[], personContext: boolean): string | undefined {
-    return classifyField(
-      { source: 't', sourceKind: 'sqlite', container: 'main.t', containerType: 'table', field },
-      'text',
-      { rows: values.length, values: [...values], binaryHeads: [] },
-      { name: 't', fieldNames: [field], personContext },
-      { detectors: builtinDetectors, match: { defaultCountry: 'DK' }, minConfidence: 0.5, revealValues: false, maxExamples: 3 },
-    ).category;
+    return classifyColumn(builtinDetectors, field, values, { personContext }).category;
   }
 
   it.each(['7', '19', '3a', '8 B', '142', '9999', '12 bis', '40-42', '9/1'])('accepts %s as a house number', (v) => {

@@ -1,19 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { classifyField } from '../../src/engine/classify.js';
-import type { Detector } from '../../src/types.js';
+import { confidence } from '../_shared/testing.js';
 import { buildGazetteer, cityGazetteer } from '../_shared/address/gazetteer.js';
 import { city, cityScore } from './city.js';
-
-function confidence(detector: Detector, field: string, values: string[], personContext = true): number {
-  const v = classifyField(
-    { source: 't', sourceKind: 'sqlite', container: 'main.t', containerType: 'table', field },
-    'text',
-    { rows: values.length, values, binaryHeads: [] },
-    { name: 't', fieldNames: [field], personContext },
-    { detectors: [detector], match: { defaultCountry: 'DK' }, minConfidence: 0.5, revealValues: false, maxExamples: 3 },
-  );
-  return v.category === detector.category ? v.confidence : 0;
-}
 
 describe('city gazetteer', () => {
   it('is built once per process, quickly', () => {

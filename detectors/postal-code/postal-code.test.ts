@@ -1,18 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { classifyField } from '../../src/engine/classify.js';
-import type { Detector } from '../../src/types.js';
+import { confidence } from '../_shared/testing.js';
 import { postalCode, postalCodeScore } from './postal-code.js';
-
-function confidence(detector: Detector, field: string, values: string[], personContext = true, country = 'DK'): number {
-  const v = classifyField(
-    { source: 't', sourceKind: 'sqlite', container: 'main.t', containerType: 'table', field },
-    'text',
-    { rows: values.length, values, binaryHeads: [] },
-    { name: 't', fieldNames: [field], personContext },
-    { detectors: [detector], match: { defaultCountry: country }, minConfidence: 0.5, revealValues: false, maxExamples: 3 },
-  );
-  return v.category === detector.category ? v.confidence : 0;
-}
 
 const score = (v: string, country = 'DK'): number => postalCodeScore(v, { defaultCountry: country });
 

@@ -1,30 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { classifyField } from '../../src/engine/classify.js';
-import type { Detector } from '../../src/types.js';
+import { confidence, classifyColumn } from '../_shared/testing.js';
 import { builtinDetectors } from '../index.js';
 import { region, regionScore } from './region.js';
 
 /** The category the whole catalogue gives a column, and every category it lists. */
 function catalogue(field: string, values: readonly string[], personContext: boolean): { top: string | undefined; all: string[] } {
-  const v = classifyField(
-    { source: 't', sourceKind: 'sqlite', container: 'main.t', containerType: 'table', field },
-    'text',
-    { rows: values.length, values: [...values], binaryHeads: [] },
-    { name: 't', fieldNames: [field], personContext },
-    { detectors: builtinDetectors, match: { defaultCountry: 'DK' }, minConfidence: 0.5, revealValues: false, maxExamples: 3 },
-  );
+  const v = classifyColumn(builtinDetectors, field, values, { personContext });
   return { top: v.category, all: v.categories.map((c) => c.category) };
-}
-
-function confidence(detector: Detector, field: string, values: string[], personContext = true): number {
-  const v = classifyField(
-    { source: 't', sourceKind: 'sqlite', container: 'main.t', containerType: 'table', field },
-    'text',
-    { rows: values.length, values, binaryHeads: [] },
-    { name: 't', fieldNames: [field], personContext },
-    { detectors: [detector], match: { defaultCountry: 'DK' }, minConfidence: 0.5, revealValues: false, maxExamples: 3 },
-  );
-  return v.category === detector.category ? v.confidence : 0;
 }
 
 describe('region values', () => {

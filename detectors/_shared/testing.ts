@@ -1,0 +1,27 @@
+import { classifyField } from '../../src/engine/classify.js';
+import type { Detector, FieldVerdict } from '../../src/types.js';
+
+/**
+ * Test helpers shared by the detectors' tests: classify one column of values the way a scan
+ * does, with chosen detectors and context.
+ */
+export function classifyColumn(
+  detectors: readonly Detector[],
+  field: string,
+  values: readonly string[],
+  options: { personContext?: boolean; country?: string } = {},
+): FieldVerdict {
+  return classifyField(
+    { source: 't', sourceKind: 'sqlite', container: 'main.t', containerType: 'table', field },
+    'text',
+    { rows: values.length, values: [...values], binaryHeads: [] },
+    { name: 't', fieldNames: [field], personContext: options.personContext ?? true },
+    { detectors, match: { defaultCountry: options.country ?? 'DK' }, minConfidence: 0.5, revealValues: false, maxExamples: 3 },
+  );
+}
+
+/** Confidence the classifier gives this detector's category for a column, 0 when not reported. */
+export function confidence(detector: Detector, field: string, values: readonly string[], personContext = true, country = 'DK'): number {
+  const v = classifyColumn([detector], field, values, { personContext, country });
+  return v.category === detector.category ? v.confidence : 0;
+}
