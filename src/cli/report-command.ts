@@ -1,15 +1,13 @@
-import { readFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { findConfig, loadConfig } from '../config.js';
-import { describeError, PdmapError } from '../errors.js';
+import { describeError } from '../errors.js';
 import { toGapRefs } from '../policy/gaps.js';
 import { loadPolicy } from '../policy/load.js';
 import { buildRecord } from '../policy/record.js';
 import { planRetentionChecks } from '../policy/retention.js';
-import { FORMATS, reporters } from '../reporters/index.js';
-import { writeFileAtomic } from '../reporters/write.js';
 import type { Inventory } from '../types.js';
 import type { CliIO } from './main.js';
+import { parseFormats, readInventory, writeReports } from './reports-io.js';
 
 export const REPORT_FORMATS = ['json', 'html', 'xlsx', 'csv', 'md'] as const;
 
@@ -23,12 +21,8 @@ export async function runReport(
   opts: { policy?: string; config?: string; out: string; format?: string; quiet?: boolean },
   io: CliIO,
 ): Promise<number> {
-  const formats = (opts.format ?? REPORT_FORMATS.join(',')).split(',').map((f) => f.trim()).filter(Boolean);
-  const unknown = formats.filter((f) => !FORMATS.includes(f));
-  if (unknown.length) {
-    io.stderr(`pdmap: unknown format "${unknown.join(', ')}" — choose from ${FORMATS.join(', ')}\n`);
-    return 64;
-  }
+  const formats = parseFormats(opts.format ?? REPORT_FORMATS.join(','), io);
+  if (!formats) return 64;
   let inventory: Inventory;
   let policyPath = opts.policy;
   try {
@@ -51,16 +45,8 @@ export async function runReport(
   }
   const record = buildRecord(inventory, policy, planRetentionChecks(inventory, policy), { generatedAt: new Date().toISOString() });
   const ctx = { inventory, record, gaps: toGapRefs(record.gaps) };
-  const out = resolve(opts.out);
-  const written: string[] = [];
-  for (const format of formats) {
-    const reporter = reporters[format];
-    if (!reporter) continue;
-    for (const file of await reporter(ctx)) {
-      await writeFileAtomic(join(out, file.name), file.data);
-      written.push(join(out, file.name));
-    }
-  }
+  const written = await writeReports(ctx, formats, resolve(opts.out), io);
+  if (!written) return 2;
   if (!opts.quiet) {
     const s = record.summary;
     io.stdout(
@@ -69,18 +55,4 @@ export async function runReport(
     );
   }
   return 0;
-}
-
-async function readInventory(path: string): Promise<Inventory> {
-  let data: unknown;
-  try {
-    data = JSON.parse(await readFile(path, 'utf8'));
-  } catch (err) {
-    throw new PdmapError('not-found', `Cannot read the inventory ${path}: ${describeError(err).message}`, 'pass the inventory.json of a scan', { cause: err });
-  }
-  const inv = data as Partial<Inventory>;
-  if (inv.schemaVersion !== '1.0' || !Array.isArray(inv.fields) || !Array.isArray(inv.containers)) {
-    throw new PdmapError('parse', `${path} is not a pdmap inventory (schemaVersion 1.0)`, 'pass the inventory.json of a scan');
-  }
-  return inv as Inventory;
 }

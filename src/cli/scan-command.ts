@@ -4,7 +4,7 @@ import { builtinDetectors } from '../../detectors/index.js';
 import { fileCache } from '../cache.js';
 import { configSources, findConfig, loadConfig, parseConfig, type FailOnRule, type PdmapConfig } from '../config.js';
 import { diffInventories, renderDiffText, type GapRef, type InventoryDiff } from '../diff.js';
-import { PdmapError, describeError } from '../errors.js';
+import { describeError } from '../errors.js';
 import { evaluateFailOn, type FailOnResult } from '../fail-on.js';
 import { mergeInventories } from '../merge.js';
 import { toGapRefs } from '../policy/gaps.js';
@@ -12,13 +12,13 @@ import { loadPolicy } from '../policy/load.js';
 import { buildRecord } from '../policy/record.js';
 import { checkRetention } from '../policy/retention.js';
 import type { Policy } from '../policy/schema.js';
-import { FORMATS, reporters, type ReportContext } from '../reporters/index.js';
+import type { ReportContext } from '../reporters/index.js';
 import { renderGapsSummary, renderSummary } from '../reporters/terminal.js';
-import { writeFileAtomic } from '../reporters/write.js';
 import { buildInventory, scanStream, type ScanOptions } from '../scan.js';
 import { parseSource, type SourceConfig } from '../sources.js';
 import type { ContainerSummary, FieldVerdict, Inventory, ScanError, SourceSummary } from '../types.js';
 import type { CliIO } from './main.js';
+import { parseFormats, readInventory, writeReports } from './reports-io.js';
 import { chooseProgressMode, progressSink } from './progress.js';
 
 export interface ScanCliOptions {
@@ -83,12 +83,8 @@ export async function runScan(args: readonly string[], opts: ScanCliOptions, io:
     return EXIT_USAGE;
   }
 
-  const formats = (opts.format ?? config.output.formats.join(',')).split(',').map((f) => f.trim()).filter(Boolean);
-  const unknownFormats = formats.filter((f) => !FORMATS.includes(f));
-  if (unknownFormats.length) {
-    io.stderr(`pdmap: unknown format "${unknownFormats.join(', ')}" — choose from ${FORMATS.join(', ')}\n`);
-    return EXIT_USAGE;
-  }
+  const formats = parseFormats(opts.format ?? config.output.formats.join(','), io);
+  if (!formats) return EXIT_USAGE;
   const failOn = (opts.failOn ?? config.failOn) as FailOnRule[];
   const knownRules = new Set<string>(['new-pii', 'unlinked', 'plaintext-password', 'retention-overdue', 'scan-error', 'undeclared-category', 'marketing-without-consent', 'any-pii']);
   const badRules = failOn.filter((r) => !knownRules.has(r));
@@ -206,33 +202,10 @@ export async function runScan(args: readonly string[], opts: ScanCliOptions, io:
   return EXIT_OK;
 }
 
-/** Writes every format's files atomically; returns their paths, or undefined after telling the user. */
-async function writeReports(ctx: ReportContext, formats: readonly string[], out: string, io: CliIO): Promise<string[] | undefined> {
-  const written: string[] = [];
-  for (const format of formats) {
-    const reporter = reporters[format];
-    if (!reporter) continue;
-    try {
-      for (const file of await reporter(ctx)) {
-        await writeFileAtomic(join(out, file.name), file.data);
-        written.push(join(out, file.name));
-      }
-    } catch (err) {
-      io.stderr(`pdmap: could not write the ${format} report to ${out}: ${describeError(err).message}\n`);
-      return undefined;
-    }
-  }
-  return written;
-}
-
 /** `pdmap merge`: shards' inventories → one inventory and its reports. */
 export async function runMerge(files: readonly string[], opts: { out: string; format: string; policy?: string; quiet?: boolean }, io: CliIO): Promise<number> {
-  const formats = opts.format.split(',').map((f) => f.trim()).filter(Boolean);
-  const unknownFormats = formats.filter((f) => !FORMATS.includes(f));
-  if (unknownFormats.length) {
-    io.stderr(`pdmap: unknown format "${unknownFormats.join(', ')}" — choose from ${FORMATS.join(', ')}\n`);
-    return EXIT_USAGE;
-  }
+  const formats = parseFormats(opts.format, io);
+  if (!formats) return EXIT_USAGE;
   let inventory: Inventory;
   try {
     inventory = mergeInventories(await Promise.all(files.map(readInventory)));
@@ -284,16 +257,3 @@ async function baselineGaps(inventoryPath: string, baseline: Inventory, policy: 
   return { refs: toGapRefs(rebuilt.gaps).filter((g) => !RETENTION_KINDS.has(g.kind)), withRetention: false };
 }
 
-async function readInventory(path: string): Promise<Inventory> {
-  let data: unknown;
-  try {
-    data = JSON.parse(await readFile(path, 'utf8'));
-  } catch (err) {
-    throw new PdmapError('not-found', `Cannot read the inventory ${path}: ${(err as Error).message}`, 'pass the inventory.json of an earlier run', { cause: err });
-  }
-  const inv = data as Partial<Inventory>;
-  if (inv.schemaVersion !== '1.0' || !Array.isArray(inv.fields) || !Array.isArray(inv.containers)) {
-    throw new PdmapError('parse', `${path} is not a pdmap inventory (schemaVersion 1.0)`, 'pass the inventory.json of an earlier run');
-  }
-  return inv as Inventory;
-}
