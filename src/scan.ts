@@ -6,7 +6,7 @@ import { createConnector } from './connectors/index.js';
 import { classifyField, type ContainerContext } from './engine/classify.js';
 import { lookupsOfPeople } from './engine/lookups.js';
 import { employmentContextFromNames, organisationOnlyFromNames, personContextFromNames } from './engine/context.js';
-import { addRow, addValues, isSaturated, newContainerSample, rowTarget, type SamplerOptions } from './engine/sampler.js';
+import { addRow, addRows, addValues, isSaturated, newContainerSample, rowTarget, type SamplerOptions } from './engine/sampler.js';
 import { describeError } from './errors.js';
 import { parseSource, sourceDisplayName, sourceTarget, type SourceConfig } from './sources.js';
 import type {
@@ -219,9 +219,13 @@ async function scanContainer(connector: Connector, container: Container, o: Cont
         batches: for await (const batch of connector.sampleBatches(container, sampleOptions)) {
           if (batch.rows.length === 0) continue;
           const target = rowTarget(sample, batch.fields, o.sampler, excluded);
+          if (limit === undefined) {
+            addRows(sample, target, batch.rows, o.sampler);
+            continue;
+          }
           for (const values of batch.rows) {
             addValues(sample, target, values, o.sampler);
-            if (limit !== undefined && full()) break batches;
+            if (full()) break batches;
           }
         }
       } else {

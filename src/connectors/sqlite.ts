@@ -6,6 +6,7 @@
  * statements on one connection, and rows are pulled one at a time so memory stays bounded.
  */
 import { statSync } from 'node:fs';
+import { setImmediate } from 'node:timers/promises';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { PdmapError, describeError } from '../errors.js';
@@ -48,6 +49,9 @@ interface ColumnRow {
 
 /** Rows per batch handed to the engine. */
 const BATCH_ROWS = 1000;
+
+/** Longest stretch a full read keeps the event loop waiting (signals, timers, other sources). */
+const EVENT_LOOP_TURN_MS = 10;
 
 /** Names SQLite accepts for the rowid, unless a real column has taken them. */
 const ROWID_NAMES = ['rowid', '_rowid_', 'oid'];
@@ -170,21 +174,33 @@ export function sqliteConnector(options: SqliteConnectorOptions): Connector {
 
     const plan = planSqliteSample(container, limit, requested.length);
     const plainSql = `SELECT ${columns} FROM ${table}${plan.kind === 'all' ? '' : ` LIMIT ${plan.limit}`}`;
-    // Batches of rows read synchronously: one await per batch, not per row. The same work as
-    // `stream`, inlined: a full scan spends its time in this loop.
-    const batches = function* (fields: readonly string[], statement: Database.Statement): Generator<RowBatch> {
+    // better-sqlite3 steps rows synchronously: a batch is read without an await, and every few
+    // milliseconds the event loop gets a turn (a macrotask; microtasks would not let it run), so
+    // that a signal, a timer or another source's I/O is served during a full scan of a
+    // ten-million-row table instead of after it.
+    const batches = async function* (fields: readonly string[], statement: Database.Statement): AsyncGenerator<RowBatch> {
       stats.queries++;
-      let batch: unknown[][] = [];
-      for (const values of statement.iterate() as Iterable<unknown>) {
-        throwIfAborted(signal);
-        if (!Array.isArray(values)) continue;
-        batch.push(values as unknown[]);
-        if (batch.length >= BATCH_ROWS) {
+      const rows = statement.iterate() as IterableIterator<unknown>;
+      let nextTurn = performance.now() + EVENT_LOOP_TURN_MS;
+      try {
+        for (;;) {
+          const batch: unknown[][] = [];
+          for (let r = rows.next(); !r.done; r = rows.next()) {
+            if (Array.isArray(r.value)) batch.push(r.value as unknown[]);
+            if (batch.length >= BATCH_ROWS) break;
+          }
+          if (batch.length === 0) return;
           yield { fields, rows: batch };
-          batch = [];
+          if (batch.length < BATCH_ROWS) return;
+          if (performance.now() >= nextTurn) {
+            await setImmediate();
+            nextTurn = performance.now() + EVENT_LOOP_TURN_MS;
+          }
+          throwIfAborted(signal);
         }
+      } finally {
+        rows.return?.();
       }
-      if (batch.length > 0) yield { fields, rows: batch };
     };
     if (plan.kind !== 'key-range') {
       const statement = prepare(plainSql);

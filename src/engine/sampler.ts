@@ -10,7 +10,10 @@ export interface FieldSample {
   rows: number;
   /** Non-empty values seen, kept or not. */
   seen?: number;
-  /** Reservoir state (full scans): the position of the next value to take, and Algorithm L's weight. */
+  /**
+   * Reservoir state (full scans): the position of the next value to take (0 until the reservoir is
+   * full), and Algorithm L's weight.
+   */
   nextReplace?: number;
   weight?: number;
   /** Non-empty values as strings, at most `perField`, each cut to `maxValueLength`. */
@@ -43,9 +46,17 @@ export interface ContainerSample {
 
 export const BINARY_HEAD_BYTES = 64;
 
+/**
+ * Every field the sampler makes has all its properties from the start: one object shape, so the
+ * per-value code stays monomorphic (a full scan runs it ten million times).
+ */
+function newField(): FieldSample {
+  return { rows: 0, seen: 0, nextReplace: 0, weight: 0, values: [], binaryHeads: [] };
+}
+
 export function newContainerSample(fieldNames: readonly string[]): ContainerSample {
   const fields = new Map<string, FieldSample>();
-  for (const name of fieldNames) fields.set(name, { rows: 0, values: [], binaryHeads: [] });
+  for (const name of fieldNames) fields.set(name, newField());
   return { fields, rows: 0, droppedFields: 0, rng: 0x9e3779b9 };
 }
 
@@ -59,7 +70,7 @@ export function addRow(sample: ContainerSample, row: Row, options: SamplerOption
         sample.droppedFields++;
         continue;
       }
-      field = { rows: 0, values: [], binaryHeads: [] };
+      field = newField();
       sample.fields.set(key, field);
     }
     field.rows++;
@@ -99,7 +110,7 @@ export function rowTarget(sample: ContainerSample, names: readonly string[], opt
     order.push(probe[key] as number);
     let field = sample.fields.get(key);
     if (!field && sample.fields.size < options.maxFields) {
-      field = { rows: 0, values: [], binaryHeads: [] };
+      field = newField();
       sample.fields.set(key, field);
     }
     slots.push(field);
@@ -109,25 +120,46 @@ export function rowTarget(sample: ContainerSample, names: readonly string[], opt
 
 /** Adds one positional row (see RowTarget). */
 export function addValues(sample: ContainerSample, target: RowTarget, values: readonly unknown[], options: SamplerOptions): void {
-  sample.rows++;
+  addRows(sample, target, [values], options);
+}
+
+/**
+ * Adds positional rows (see RowTarget), as addValues would one by one. Every field is in every
+ * positional row, so the row counters move once per batch, not once per value.
+ */
+export function addRows(sample: ContainerSample, target: RowTarget, rows: readonly (readonly unknown[])[], options: SamplerOptions): void {
   const { order, slots } = target;
-  for (let k = 0; k < order.length; k++) {
-    const field = slots[k];
-    if (!field) {
-      sample.droppedFields++;
-      continue;
+  const count = rows.length;
+  sample.rows += count;
+  for (const field of slots) {
+    if (field) field.rows += count;
+    else sample.droppedFields += count;
+  }
+  for (const values of rows) {
+    for (let k = 0; k < order.length; k++) {
+      const field = slots[k];
+      if (!field) continue;
+      const value = values[order[k] as number];
+      if (value === null || value === undefined) continue;
+      // addValue's hot path, inlined: most values of a full scan end here.
+      if (typeof value !== 'object') {
+        const n = (field.seen ?? 0) + 1;
+        if (n < (field.nextReplace ?? 0)) {
+          field.seen = n;
+          continue;
+        }
+      }
+      addValue(sample, field, value, options);
     }
-    field.rows++;
-    addValue(sample, field, values[order[k] as number], options);
   }
 }
 
 function addValue(sample: ContainerSample, field: FieldSample, value: unknown, options: SamplerOptions): void {
   if (value === null || value === undefined) return;
   // The hot path of a full scan: a text or number value the reservoir passes over.
-  if (field.nextReplace !== undefined && typeof value !== 'object') {
+  if (typeof value !== 'object') {
     const n = (field.seen ?? 0) + 1;
-    if (n < field.nextReplace) {
+    if (n < (field.nextReplace ?? 0)) {
       field.seen = n;
       return;
     }
@@ -147,7 +179,7 @@ function addValue(sample: ContainerSample, field: FieldSample, value: unknown, o
     // skips cost a counter increment each instead of a random draw.
     const k = options.perField;
     const n = (field.seen ?? 0) + 1;
-    if (field.nextReplace === undefined) {
+    if (!field.nextReplace) {
       field.weight = Math.exp(Math.log(uniform(sample)) / k);
       field.nextReplace = k + skip(sample, field.weight) + 1;
     }

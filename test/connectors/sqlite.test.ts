@@ -4,6 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sqliteConnector } from '../../src/connectors/sqlite.js';
+import { describeError } from '../../src/errors.js';
 import { createSqliteFile, type TestSqliteFile } from '../support/databases.js';
 import {
   collect,
@@ -149,6 +150,36 @@ describe('sqlite connector', () => {
         expect(numbers.filter((n) => n > 100).length).toBeGreaterThan(25);
       } finally {
         await connector.close();
+      }
+    });
+
+    it('leaves the event loop free during a full read, so a timer or a signal can stop it', async () => {
+      // better-sqlite3 reads synchronously: without a turn for the event loop between batches, a
+      // SIGINT handler or an abort timer would only run once the whole table had been read.
+      const big = createSqliteFile([
+        'CREATE TABLE events (id INTEGER PRIMARY KEY, email TEXT)',
+        `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200000)
+         INSERT INTO events SELECT i, 'user' || i || '@example.test' FROM n`,
+      ]);
+      const connector = sqliteConnector({ path: big.path });
+      try {
+        const [events] = await discoverAll(connector);
+        const controller = new AbortController();
+        setTimeout(() => controller.abort(), 0);
+        let rows = 0;
+        const err = await (async () => {
+          for await (const batch of connector.sampleBatches!(events!, { signal: controller.signal })) rows += batch.rows.length;
+        })().catch((e: unknown) => e);
+        expect(describeError(err).code).toBe('aborted');
+        expect(rows).toBeGreaterThan(0);
+        expect(rows).toBeLessThan(200_000);
+        // Read in full, the same table still comes whole.
+        let all = 0;
+        for await (const batch of connector.sampleBatches!(events!, {})) all += batch.rows.length;
+        expect(all).toBe(200_000);
+      } finally {
+        await connector.close();
+        big.remove();
       }
     });
 

@@ -1,10 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { rowFromValues } from '../../src/connectors/sql-common.js';
-import { addRow, addValues, newContainerSample, rowTarget, type ContainerSample } from '../../src/engine/sampler.js';
+import { addRow, addRows, addValues, newContainerSample, rowTarget, type ContainerSample } from '../../src/engine/sampler.js';
 
-/** Positional rows (addValues) must leave exactly the sample that the same rows as objects (addRow) leave. */
-describe('addValues', () => {
+/**
+ * Positional rows (addValues one by one, addRows in batches) must leave exactly the sample that the
+ * same rows as objects (addRow) leave.
+ */
+describe('addValues and addRows', () => {
   const snapshot = (s: ContainerSample): unknown => ({ rows: s.rows, dropped: s.droppedFields, rng: s.rng, fields: [...s.fields.entries()] });
 
   it('matches addRow, reservoir draws included', () => {
@@ -15,11 +18,13 @@ describe('addValues', () => {
         fc.boolean(),
         fc.integer({ min: 1, max: 4 }),
         fc.constantFrom(undefined, 'b', '10'),
-        (names, rows, reservoir, maxFields, exclude) => {
+        fc.integer({ min: 1, max: 7 }),
+        (names, rows, reservoir, maxFields, exclude, batchSize) => {
           const options = { perField: 3, maxFields, maxValueLength: 3, reservoir };
           const known = [...new Set(names)].filter((n) => n !== exclude).slice(0, 2);
           const byRow = newContainerSample(known);
           const byValues = newContainerSample(known);
+          const byBatches = newContainerSample(known);
           const excluded = exclude === undefined ? undefined : (n: string): boolean => n === exclude;
           for (const values of rows) {
             const row = rowFromValues(names, values);
@@ -30,8 +35,11 @@ describe('addValues', () => {
           if (rows.length > 0) {
             const target = rowTarget(byValues, names, options, excluded);
             for (const values of rows) addValues(byValues, target, values, options);
+            const batchTarget = rowTarget(byBatches, names, options, excluded);
+            for (let i = 0; i < rows.length; i += batchSize) addRows(byBatches, batchTarget, rows.slice(i, i + batchSize), options);
           }
           expect(snapshot(byValues)).toEqual(snapshot(byRow));
+          expect(snapshot(byBatches)).toEqual(snapshot(byRow));
         },
       ),
       { numRuns: 500, seed: 7 },
