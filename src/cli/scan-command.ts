@@ -10,7 +10,7 @@ import { mergeInventories } from '../merge.js';
 import { toGapRefs } from '../policy/gaps.js';
 import { loadPolicy } from '../policy/load.js';
 import { buildRecord } from '../policy/record.js';
-import { checkRetention } from '../policy/retention.js';
+import { checkRetention, planRetentionChecks, withEarlierCounts, type RetentionCount } from '../policy/retention.js';
 import type { Policy } from '../policy/schema.js';
 import type { ReportContext } from '../reporters/index.js';
 import { renderGapsSummary, renderSummary } from '../reporters/terminal.js';
@@ -220,8 +220,16 @@ export async function runMerge(files: readonly string[], opts: { out: string; fo
     io.stderr(`pdmap: ${describeError(err).message}\n`);
     return EXIT_USAGE;
   }
-  // Retention is counted against the databases by each scan; a merge has no connection to count with.
-  const record = buildRecord(inventory, policy, [], { generatedAt: new Date().toISOString() });
+  // Retention is counted against the databases by each shard's scan (a merge has no connection
+  // to count with): the counts come from the record.json each shard wrote beside its inventory.
+  const earlier: RetentionCount[] = [];
+  for (const file of files) {
+    const counts = await readRetentionCounts(join(dirname(file), 'record.json'));
+    if (counts) earlier.push(...counts);
+    else if (!opts.quiet) io.stderr(`pdmap: no record.json beside ${file}: retention for its tables is planned, not counted\n`);
+  }
+  const retention = withEarlierCounts(planRetentionChecks(inventory, policy), earlier);
+  const record = buildRecord(inventory, policy, retention, { generatedAt: new Date().toISOString() });
   const written = await writeReports({ inventory, record, gaps: toGapRefs(record.gaps) }, formats, resolve(opts.out), io);
   if (!written) return EXIT_SCAN_FAILED;
   if (!opts.quiet) io.stdout(`${renderSummary(inventory, { color: io.isTTY })}\nReports: ${written.join(', ')}\n`);
@@ -257,3 +265,12 @@ async function baselineGaps(inventoryPath: string, baseline: Inventory, policy: 
   return { refs: toGapRefs(rebuilt.gaps).filter((g) => !RETENTION_KINDS.has(g.kind)), withRetention: false };
 }
 
+/** The retention counts of the record.json a scan wrote, or undefined when there is none to read. */
+async function readRetentionCounts(recordPath: string): Promise<RetentionCount[] | undefined> {
+  try {
+    const saved = JSON.parse(await readFile(recordPath, 'utf8')) as { kind?: unknown; retention?: unknown };
+    return saved.kind === 'pdmap-record' && Array.isArray(saved.retention) ? (saved.retention as RetentionCount[]) : undefined;
+  } catch {
+    return undefined;
+  }
+}

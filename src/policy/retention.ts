@@ -236,6 +236,17 @@ export function planRetentionChecks(inventory: Inventory, policy: Policy, now: D
 }
 
 /**
+ * The plan with the counts made earlier put back: each check takes the outcome a scan recorded
+ * for the same table, rule and column (`pdmap merge` reads them from each shard's record.json).
+ * Checks no scan counted stay as planned.
+ */
+export function withEarlierCounts(plan: readonly RetentionCount[], earlier: readonly RetentionCount[]): RetentionCount[] {
+  const key = (c: RetentionCount): string => JSON.stringify([c.source, c.container, c.rule.purpose, c.rule.id, c.column ?? null]);
+  const counted = new Map(earlier.filter((c) => c.status !== 'planned').map((c) => [key(c), c]));
+  return plan.map((c) => counted.get(key(c)) ?? c);
+}
+
+/**
  * Counts the overdue rows of each planned check through the source's connector. Sources whose
  * connector cannot count (files) are reported as `unsupported`; a failing count is an `error`
  * that does not stop the others.
