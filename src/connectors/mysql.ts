@@ -79,6 +79,8 @@ export function mysqlConnector(options: DatabaseConnectorOptions): Connector {
   /** Server flavour per connection, known once its session is set up. */
   const flavour = new WeakMap<PoolConnection, { mariadb: boolean }>();
   const active = new Set<Session>();
+  /** Statements given up mid-way that are being stopped on the server; close() waits for them. */
+  const stopping = new Set<Promise<void>>();
   let pool: Pool | undefined;
   let closing: Promise<void> | undefined;
 
@@ -150,8 +152,20 @@ export function mysqlConnector(options: DatabaseConnectorOptions): Connector {
     if (session.released) return;
     session.released = true;
     active.delete(session);
+    const threadId = session.conn.threadId;
     if (destroy) destroyConnection(session.conn);
     else session.conn.release();
+    if (destroy && session.poisoned && Number.isInteger(threadId)) stopStatement(threadId as number);
+  }
+
+  /**
+   * MySQL and MariaDB go on running a statement whose client has gone (a slow view, until the
+   * statement timeout). Like the mysql client's Ctrl-C, a second connection stops it at once with
+   * KILL QUERY: it ends that statement of pdmap's own session and nothing else.
+   */
+  function stopStatement(threadId: number): void {
+    const stop = killQuery(options.url, threadId).finally(() => stopping.delete(stop));
+    stopping.add(stop);
   }
 
   async function finish(session: Session): Promise<void> {
@@ -391,8 +405,13 @@ export function mysqlConnector(options: DatabaseConnectorOptions): Connector {
     if (!closing) {
       const current = pool;
       closing = (async () => {
-        for (const session of [...active]) release(session, true);
+        // A session still in use at close is mid-statement (an interrupted scan).
+        for (const session of [...active]) {
+          session.poisoned = true;
+          release(session, true);
+        }
         if (current) await new Promise<void>((resolve) => current.end(() => resolve()));
+        await Promise.all([...stopping]);
       })();
     }
     await closing;
@@ -434,6 +453,23 @@ function destroyConnection(conn: PoolConnection): void {
   const socket: unknown = (conn as unknown as { stream?: unknown }).stream;
   if (socket && typeof (socket as { destroy?: unknown }).destroy === 'function') (socket as { destroy: () => void }).destroy();
 }
+
+/** Best effort, bounded: a server that cannot be reached now still ends the statement at its timeout. */
+function killQuery(url: string, threadId: number): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const conn = mysql.createConnection({ uri: url.replace(/^mariadb:/i, 'mysql:'), connectTimeout: KILL_TIMEOUT_MS });
+    const timer = setTimeout(done, KILL_TIMEOUT_MS);
+    conn.on('error', () => undefined);
+    conn.query(`KILL QUERY ${threadId}`, () => conn.end(done));
+    function done(): void {
+      clearTimeout(timer);
+      conn.destroy();
+      resolve();
+    }
+  });
+}
+
+const KILL_TIMEOUT_MS = 3_000;
 
 function databaseFromUrl(url: string): string | undefined {
   try {
