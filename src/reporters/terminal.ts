@@ -44,7 +44,9 @@ export function renderGapsSummary(gaps: readonly Gap[], options: { color?: boole
   for (const g of shown.slice(0, 12)) {
     const where = g.locations.slice(0, 3).map((l) => `${l.container}${l.field === undefined ? '' : `.${l.field}`}`);
     const more = g.locations.length > 3 ? ` +${g.locations.length - 3} more` : '';
-    lines.push(`  [${g.severity}] ${g.title}: ${where.join(', ')}${more}`);
+    // A gap in the policy itself (a transfer's safeguard) has no table: name its purposes instead.
+    const what = where.length > 0 ? `${where.join(', ')}${more}` : g.purposes.length > 0 ? `purpose ${g.purposes.join(', ')}` : '';
+    lines.push(`  [${g.severity}] ${g.title}${what ? `: ${what}` : ''}`);
   }
   if (shown.length > 12) lines.push(`  … and ${shown.length - 12} more in the reports`);
   return `${lines.join('\n')}\n`;
