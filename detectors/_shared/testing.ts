@@ -1,5 +1,6 @@
-import { classifyField } from '../../src/engine/classify.js';
-import type { Detector, FieldVerdict } from '../../src/types.js';
+import { classifyField, type ClassifyOptions } from '../../src/engine/classify.js';
+import type { Detector, FieldVerdict, SourceKind } from '../../src/types.js';
+import { builtinDetectors } from '../index.js';
 
 /**
  * Test helpers shared by the detectors' tests: classify one column of values the way a scan
@@ -24,4 +25,25 @@ export function classifyColumn(
 export function confidence(detector: Detector, field: string, values: readonly string[], personContext = true, country = 'DK'): number {
   const v = classifyColumn([detector], field, values, { personContext, country });
   return v.category === detector.category ? v.confidence : 0;
+}
+
+/**
+ * A detector test's `column(field, values, personContext?, container?, employmentContext?)`: the
+ * verdict the engine gives a column with the whole catalogue competing, under this test file's
+ * defaults for the person context and the table's name.
+ */
+export function catalogueColumn(defaults: {
+  personContext: boolean;
+  container: string;
+  sourceKind?: SourceKind;
+}): (field: string, values: readonly string[], personContext?: boolean, container?: string, employmentContext?: boolean) => FieldVerdict {
+  const options: ClassifyOptions = { detectors: builtinDetectors, match: { defaultCountry: 'DK' }, minConfidence: 0.5, revealValues: false, maxExamples: 3 };
+  return (field, values, personContext = defaults.personContext, container = defaults.container, employmentContext = false) =>
+    classifyField(
+      { source: 't', sourceKind: defaults.sourceKind ?? 'sqlite', container, containerType: 'table', field },
+      'text',
+      { rows: values.length, values: [...values], binaryHeads: [] },
+      { name: container, fieldNames: [field], personContext, employmentContext },
+      options,
+    );
 }

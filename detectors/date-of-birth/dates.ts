@@ -131,5 +131,16 @@ export function daysInMonth(year: number, month: number): number {
 
 /** The current year, read once per call site so tests and long scans agree. */
 export function currentYear(): number {
-  return new Date().getUTCFullYear();
+  // Asked once per value: a Date is made only when the clock leaves the year last seen.
+  const now = Date.now();
+  if (now < yearStarts || now >= yearEnds) {
+    year = new Date(now).getUTCFullYear();
+    yearStarts = Date.UTC(year, 0, 1);
+    yearEnds = Date.UTC(year + 1, 0, 1);
+  }
+  return year;
 }
+
+let year = 0;
+let yearStarts = 0;
+let yearEnds = 0;

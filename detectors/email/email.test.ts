@@ -5,15 +5,12 @@ import { classifyField, type ClassifyOptions, type ContainerContext } from '../.
 import type { FieldVerdict, Location } from '../../src/types.js';
 import { builtinDetectors } from '../index.js';
 import { email, emailScore } from './email.js';
+import { catalogueColumn } from '../_shared/testing.js';
 
 const DK = { defaultCountry: 'DK' };
 const at = (container: string, field: string): Location => ({ source: 't', sourceKind: 'sqlite', container, containerType: 'table', field });
 const options: ClassifyOptions = { detectors: builtinDetectors, match: DK, minConfidence: 0.5, revealValues: false, maxExamples: 3 };
-/** The verdict the engine gives a column, with the whole catalogue competing. */
-function column(field: string, values: readonly string[], personContext = true, container = 'customers'): FieldVerdict {
-  const ctx: ContainerContext = { name: container, fieldNames: [field], personContext };
-  return classifyField(at(container, field), 'text', { rows: values.length, values: [...values], binaryHeads: [] }, ctx, options);
-}
+const column = catalogueColumn({ personContext: true, container: 'customers' });
 const has = (v: FieldVerdict, category: string): boolean => v.categories.some((c) => c.category === category);
 const isEmail = (v: string): boolean => emailScore(v) === 1;
 

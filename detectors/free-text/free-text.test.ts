@@ -1,19 +1,12 @@
 import { faker } from '@faker-js/faker';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { classifyField, type ClassifyOptions, type ContainerContext } from '../../src/engine/classify.js';
-import type { FieldVerdict, Location } from '../../src/types.js';
-import { builtinDetectors } from '../index.js';
+import type { FieldVerdict } from '../../src/types.js';
 import { identifierTextScore, personalTextScore, scanText } from './free-text.js';
+import { catalogueColumn } from '../_shared/testing.js';
 
 const ctx = { defaultCountry: 'DK' };
-const at = (container: string, field: string): Location => ({ source: 't', sourceKind: 'files', container, containerType: 'table', field });
-const options: ClassifyOptions = { detectors: builtinDetectors, match: ctx, minConfidence: 0.5, revealValues: false, maxExamples: 3 };
-/** The verdict the engine gives a column, with the whole catalogue competing. */
-function column(field: string, values: readonly string[], personContext = true, container = 'employees'): FieldVerdict {
-  const c: ContainerContext = { name: container, fieldNames: [field], personContext };
-  return classifyField(at(container, field), 'text', { rows: values.length, values: [...values], binaryHeads: [] }, c, options);
-}
+const column = catalogueColumn({ personContext: true, container: 'employees', sourceKind: 'files' });
 const has = (v: FieldVerdict, category: string): boolean => v.categories.some((c) => c.category === category);
 
 const ADVERSARIAL = [

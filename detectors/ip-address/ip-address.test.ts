@@ -1,18 +1,11 @@
 import { faker } from '@faker-js/faker';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { classifyField, type ClassifyOptions, type ContainerContext } from '../../src/engine/classify.js';
-import type { FieldVerdict, Location } from '../../src/types.js';
-import { builtinDetectors } from '../index.js';
+import type { FieldVerdict } from '../../src/types.js';
 import { ipScore } from './ip-address.js';
+import { catalogueColumn } from '../_shared/testing.js';
 
-const at = (container: string, field: string): Location => ({ source: 't', sourceKind: 'sqlite', container, containerType: 'table', field });
-const options: ClassifyOptions = { detectors: builtinDetectors, match: { defaultCountry: 'DK' }, minConfidence: 0.5, revealValues: false, maxExamples: 3 };
-/** The verdict the engine gives a column, with the whole catalogue competing. */
-function column(field: string, values: readonly string[], personContext = false, container = 'access_log'): FieldVerdict {
-  const ctx: ContainerContext = { name: container, fieldNames: [field], personContext };
-  return classifyField(at(container, field), 'text', { rows: values.length, values: [...values], binaryHeads: [] }, ctx, options);
-}
+const column = catalogueColumn({ personContext: false, container: 'access_log' });
 const has = (v: FieldVerdict, category: string): boolean => v.categories.some((c) => c.category === category);
 
 const ADVERSARIAL = ['0'.repeat(100_000), '@'.repeat(100_000), '.'.repeat(100_000), ' '.repeat(100_000), ':'.repeat(100_000), '1.'.repeat(50_000), '1:'.repeat(50_000), `[${'f:'.repeat(50_000)}]`, `${'1.1.1.1'.repeat(10_000)}`];

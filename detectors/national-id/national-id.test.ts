@@ -1,18 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { classifyField, type ClassifyOptions, type ContainerContext } from '../../src/engine/classify.js';
-import type { FieldVerdict, Location } from '../../src/types.js';
-import { builtinDetectors } from '../index.js';
+import type { FieldVerdict } from '../../src/types.js';
 import { daysInMonth } from '../date-of-birth/dates.js';
 import { bsnScore, cprScore, fodselsnummerScore, hetuScore, nationalIdScore, ninoScore, nirScore, otherIdScore, personnummerScore, ssnScore, svNummerScore } from './national-id.js';
+import { catalogueColumn } from '../_shared/testing.js';
 
-const at = (container: string, field: string): Location => ({ source: 't', sourceKind: 'sqlite', container, containerType: 'table', field });
-const options: ClassifyOptions = { detectors: builtinDetectors, match: { defaultCountry: 'DK' }, minConfidence: 0.5, revealValues: false, maxExamples: 3 };
-/** The verdict the engine gives a column, with the whole catalogue competing. */
-function column(field: string, values: readonly string[], personContext = true, container = 'customers'): FieldVerdict {
-  const ctx: ContainerContext = { name: container, fieldNames: [field], personContext };
-  return classifyField(at(container, field), 'text', { rows: values.length, values: [...values], binaryHeads: [] }, ctx, options);
-}
+const column = catalogueColumn({ personContext: true, container: 'customers' });
 const has = (v: FieldVerdict, category: string): boolean => v.categories.some((c) => c.category === category);
 
 const ADVERSARIAL = ['0'.repeat(100_000), '@'.repeat(100_000), '.'.repeat(100_000), ' '.repeat(100_000), '1-'.repeat(50_000), 'A'.repeat(100_000), `${'010190-'.repeat(14_000)}`, `AB${' 12'.repeat(33_000)}C`];

@@ -6,14 +6,11 @@ import { classifyField, type ClassifyOptions, type ContainerContext } from '../.
 import type { FieldVerdict, Location } from '../../src/types.js';
 import { builtinDetectors } from '../index.js';
 import { hashKind, hashScore, password, passwordHash, plaintextPasswordScore } from './password.js';
+import { catalogueColumn } from '../_shared/testing.js';
 
 const at = (container: string, field: string): Location => ({ source: 't', sourceKind: 'sqlite', container, containerType: 'table', field });
 const options: ClassifyOptions = { detectors: builtinDetectors, match: { defaultCountry: 'DK' }, minConfidence: 0.5, revealValues: false, maxExamples: 3 };
-/** The verdict the engine gives a column, with the whole catalogue competing. */
-function column(field: string, values: readonly string[], personContext = true, container = 'users'): FieldVerdict {
-  const ctx: ContainerContext = { name: container, fieldNames: [field], personContext };
-  return classifyField(at(container, field), 'text', { rows: values.length, values: [...values], binaryHeads: [] }, ctx, options);
-}
+const column = catalogueColumn({ personContext: true, container: 'users' });
 const has = (v: FieldVerdict, category: string): boolean => v.categories.some((c) => c.category === category);
 
 const ADVERSARIAL = ['0'.repeat(100_000), '@'.repeat(100_000), '.'.repeat(100_000), ' '.repeat(100_000), '$'.repeat(100_000), `$2b$10$${'a'.repeat(99_990)}`, `$argon2id$${'m=1,'.repeat(25_000)}`, `{SSHA}${'='.repeat(99_990)}`, `${'a:'.repeat(50_000)}`, 'f'.repeat(100_000)];
