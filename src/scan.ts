@@ -6,7 +6,7 @@ import { createConnector } from './connectors/index.js';
 import { classifyField, type ContainerContext } from './engine/classify.js';
 import { lookupsOfPeople } from './engine/lookups.js';
 import { employmentContextFromNames, organisationOnlyFromNames, personContextFromNames } from './engine/context.js';
-import { addRow, addRows, addValues, isSaturated, newContainerSample, rowTarget, type SamplerOptions } from './engine/sampler.js';
+import { addRow, addRows, addValues, isSaturated, newContainerSample, rowTarget, type RowTarget, type SamplerOptions } from './engine/sampler.js';
 import { describeError } from './errors.js';
 import { parseSource, sourceDisplayName, sourceTarget, type SourceConfig } from './sources.js';
 import type {
@@ -216,9 +216,16 @@ async function scanContainer(connector: Connector, container: Container, o: Cont
       const full = (): boolean => limit !== undefined && (sample.rows >= limit || isSaturated(sample, o.sampler));
       if (connector.sampleBatches) {
         // Databases: positional rows in batches, no object and no await per row (full scans).
+        // A sample's key-range runs come a row at a time with the same field list: its target is
+        // worked out once, not once per row.
+        let targetFields: readonly string[] | undefined;
+        let target: RowTarget | undefined;
         batches: for await (const batch of connector.sampleBatches(container, sampleOptions)) {
           if (batch.rows.length === 0) continue;
-          const target = rowTarget(sample, batch.fields, o.sampler, excluded);
+          if (!target || batch.fields !== targetFields) {
+            target = rowTarget(sample, batch.fields, o.sampler, excluded);
+            targetFields = batch.fields;
+          }
           if (limit === undefined) {
             addRows(sample, target, batch.rows, o.sampler);
             continue;

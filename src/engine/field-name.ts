@@ -48,6 +48,8 @@ export function tokenize(name: string): string[] {
 
 interface CompiledPattern {
   readonly parts: readonly string[];
+  /** The parts as one word (`postalcode`). */
+  readonly joined: string;
   readonly prefix: boolean; // `*mail`: the first part may end a longer token
   readonly suffix: boolean; // `telefon*`: the last part may begin a longer token
 }
@@ -61,7 +63,7 @@ function compile(pattern: string): CompiledPattern {
     const prefix = trimmed.startsWith('*');
     const suffix = trimmed.endsWith('*');
     const parts = tokenize(trimmed.replace(/^\*|\*$/g, ''));
-    c = { parts, prefix, suffix };
+    c = { parts, joined: parts.join(''), prefix, suffix };
     compiled.set(pattern, c);
   }
   return c;
@@ -74,7 +76,7 @@ function compile(pattern: string): CompiledPattern {
 export function matchesPattern(tokens: readonly string[], pattern: string): boolean {
   const p = compile(pattern);
   if (p.parts.length === 0) return false;
-  const joined = p.parts.join('');
+  const joined = p.joined;
   for (let start = 0; start < tokens.length; start++) {
     // Join up to the pattern's length in letters, so `e_mail` and `email` are one word.
     let run = '';
