@@ -176,9 +176,50 @@ export function toRow(entries: Iterable<readonly [string, unknown]>): Row {
 
 /** Flattens a parsed JSON value into rows (see the module comment). */
 export function flattenRecord(value: unknown, limits: RowLimits, counters: RowCounters): Row[] {
+  const flat = flatRecord(value, limits);
+  if (flat) return [flat];
   const builder = recordBuilder(limits, counters);
   visit(value, '', 0, builder, counters);
   return builder.end();
+}
+
+/**
+ * The common record, built straight into one row: objects of scalars, no array, no path twice,
+ * within the row's bounds. Undefined for anything else, which the general builder then does (the
+ * same rows either way; a property test holds the two together). A full scan flattens millions
+ * of such records.
+ */
+function flatRecord(value: unknown, limits: RowLimits): Row | undefined {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  const row: Record<string, unknown> = {};
+  const state = { fields: 0, chars: 0 };
+  return flatInto(value as Record<string, unknown>, '', 1, row, state, limits) && state.fields > 0 ? row : undefined;
+}
+
+function flatInto(
+  record: Record<string, unknown>,
+  parent: string,
+  depth: number,
+  row: Record<string, unknown>,
+  state: { fields: number; chars: number },
+  limits: RowLimits,
+): boolean {
+  for (const k of Object.keys(record)) {
+    const v = record[k];
+    const path = joinPath(parent, k);
+    if (v !== null && typeof v === 'object') {
+      if (Array.isArray(v) || depth >= MAX_DEPTH || !flatInto(v as Record<string, unknown>, path, depth + 1, row, state, limits)) return false;
+      continue;
+    }
+    if (path === '__proto__' || Object.hasOwn(row, path)) return false;
+    const capped = capValue(v);
+    const size = valueChars(capped);
+    if (state.fields >= limits.maxFields || (state.fields > 0 && state.chars + size > limits.maxChars)) return false;
+    row[path] = capped;
+    state.fields++;
+    state.chars += size;
+  }
+  return true;
 }
 
 function visit(v: unknown, path: string, depth: number, builder: RowBuilder, counters: RowCounters): void {
