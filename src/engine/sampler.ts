@@ -74,7 +74,8 @@ export function addRow(sample: ContainerSample, row: Row, options: SamplerOption
       sample.fields.set(key, field);
     }
     field.rows++;
-    addValue(sample, field, row[key], options);
+    const value = row[key];
+    if (!passedOver(field, value)) addValue(sample, field, value, options);
   }
 }
 
@@ -140,30 +141,26 @@ export function addRows(sample: ContainerSample, target: RowTarget, rows: readon
       const field = slots[k];
       if (!field) continue;
       const value = values[order[k] as number];
-      if (value === null || value === undefined) continue;
-      // addValue's hot path, inlined: most values of a full scan end here.
-      if (typeof value !== 'object') {
-        const n = (field.seen ?? 0) + 1;
-        if (n < (field.nextReplace ?? 0)) {
-          field.seen = n;
-          continue;
-        }
-      }
-      addValue(sample, field, value, options);
+      if (!passedOver(field, value)) addValue(sample, field, value, options);
     }
   }
 }
 
+/**
+ * The hot path of a full scan, small enough for V8 to inline into the row loops: true for a
+ * missing value, and for a text or number value the reservoir passes over (counted as seen).
+ */
+function passedOver(field: FieldSample, value: unknown): boolean {
+  if (value === null || value === undefined) return true;
+  if (typeof value === 'object') return false;
+  const n = (field.seen ?? 0) + 1;
+  if (n >= (field.nextReplace ?? 0)) return false;
+  field.seen = n;
+  return true;
+}
+
+/** A value passedOver did not settle: kept while the sample fills, or a reservoir replacement. */
 function addValue(sample: ContainerSample, field: FieldSample, value: unknown, options: SamplerOptions): void {
-  if (value === null || value === undefined) return;
-  // The hot path of a full scan: a text or number value the reservoir passes over.
-  if (typeof value !== 'object') {
-    const n = (field.seen ?? 0) + 1;
-    if (n < (field.nextReplace ?? 0)) {
-      field.seen = n;
-      return;
-    }
-  }
   if (value instanceof Uint8Array) {
     if (value.length > 0 && field.binaryHeads.length < options.perField) {
       field.binaryHeads.push(Uint8Array.from(value.subarray(0, BINARY_HEAD_BYTES)));
