@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { seedPolicyText } from '../policy/load.js';
 import { writeFileAtomic } from '../reporters/write.js';
+import { EXIT } from './exit-codes.js';
 import type { CliIO } from './main.js';
 
 /** The config `pdmap init` writes: every key commented, sources left for the user to fill in. */
@@ -52,7 +53,7 @@ export async function runInit(dir: string | undefined, opts: { force?: boolean; 
   const existing = files.filter((f) => existsSync(f.path));
   if (existing.length > 0 && opts.force !== true) {
     io.stderr(`pdmap: ${existing.map((f) => f.path).join(' and ')} already exist${existing.length === 1 ? 's' : ''}; nothing written (use --force to overwrite)\n`);
-    return 64;
+    return EXIT.usage;
   }
   for (const f of files) await writeFileAtomic(f.path, f.text);
   if (!opts.quiet) {
@@ -62,5 +63,5 @@ export async function runInit(dir: string | undefined, opts: { force?: boolean; 
         'declare which tables serve which purpose under `links:`, then run `pdmap scan`.\n',
     );
   }
-  return 0;
+  return EXIT.ok;
 }

@@ -5,12 +5,12 @@ import { pathToFileURL } from 'node:url';
 import { describeError } from '../errors.js';
 import { FORMATS } from '../reporters/index.js';
 import { VERSION } from '../version.js';
+import { EXIT } from './exit-codes.js';
 import { runInit } from './init-command.js';
 import { REPORT_FORMATS, runReport } from './report-command.js';
 import { runMerge, runScan, type ScanCliOptions } from './scan-command.js';
 
-/** Exit codes, documented in docs/cli.md. */
-export const EXIT = { ok: 0, findings: 1, scanFailed: 2, usage: 64 } as const;
+export { EXIT } from './exit-codes.js';
 
 export interface CliIO {
   stdout: (s: string) => void;

@@ -6,6 +6,7 @@ import { loadPolicy } from '../policy/load.js';
 import { buildRecord } from '../policy/record.js';
 import { planRetentionChecks } from '../policy/retention.js';
 import type { Inventory } from '../types.js';
+import { EXIT } from './exit-codes.js';
 import type { CliIO } from './main.js';
 import { parseFormats, readInventory, writeReports } from './reports-io.js';
 
@@ -22,7 +23,7 @@ export async function runReport(
   io: CliIO,
 ): Promise<number> {
   const formats = parseFormats(opts.format ?? REPORT_FORMATS.join(','), io);
-  if (!formats) return 64;
+  if (!formats) return EXIT.usage;
   let inventory: Inventory;
   let policyPath = opts.policy;
   try {
@@ -36,17 +37,17 @@ export async function runReport(
     inventory = await readInventory(inventoryPath);
   } catch (err) {
     io.stderr(`pdmap: ${describeError(err).message}\n`);
-    return 64;
+    return EXIT.usage;
   }
   const policy = await loadPolicy(policyPath).catch((err: unknown) => err as Error);
   if (policy instanceof Error) {
     io.stderr(`pdmap: ${describeError(policy).message}\n`);
-    return 64;
+    return EXIT.usage;
   }
   const record = buildRecord(inventory, policy, planRetentionChecks(inventory, policy), { generatedAt: new Date().toISOString() });
   const ctx = { inventory, record, gaps: toGapRefs(record.gaps) };
   const written = await writeReports(ctx, formats, resolve(opts.out), io);
-  if (!written) return 2;
+  if (!written) return EXIT.scanFailed;
   if (!opts.quiet) {
     const s = record.summary;
     io.stdout(
@@ -54,5 +55,5 @@ export async function runReport(
         `${s.gaps.high} high / ${s.gaps.medium} medium / ${s.gaps.low} low gaps.\nReports: ${written.join(', ')}\n`,
     );
   }
-  return 0;
+  return EXIT.ok;
 }

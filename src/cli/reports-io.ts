@@ -1,14 +1,15 @@
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describeError, PdmapError } from '../errors.js';
 import { FORMATS, reporters, type ReportContext } from '../reporters/index.js';
 import { writeFileAtomic } from '../reporters/write.js';
+import type { ProcessingRecord } from '../policy/record.js';
 import type { Inventory } from '../types.js';
 import type { CliIO } from './main.js';
 
 /**
  * What the scan, report and merge commands share: reading `--format`, reading an inventory.json
- * written earlier, and writing the reports.
+ * (and the record.json beside it) written earlier, and writing the reports.
  */
 
 /** The formats of a `--format a,b` list, or undefined after telling the user which one is unknown. */
@@ -32,6 +33,19 @@ export async function readInventory(path: string): Promise<Inventory> {
     throw new PdmapError('parse', `${path} is not a pdmap inventory (schemaVersion 1.0)`, 'pass the inventory.json of an earlier scan');
   }
   return inv as Inventory;
+}
+
+/**
+ * The record.json a scan wrote beside this inventory.json, as far as it was written: undefined
+ * when there is none, or it is not a JSON object. Callers check the parts they use.
+ */
+export async function readRecordBeside(inventoryPath: string): Promise<Partial<ProcessingRecord> | undefined> {
+  try {
+    const data: unknown = JSON.parse(await readFile(join(dirname(inventoryPath), 'record.json'), 'utf8'));
+    return data !== null && typeof data === 'object' ? (data as Partial<ProcessingRecord>) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Writes every format's files atomically; returns their paths, or undefined after telling the user. */

@@ -1,5 +1,4 @@
-import { readFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { builtinDetectors } from '../../detectors/index.js';
 import { fileCache } from '../cache.js';
 import { configSources, findConfig, loadConfig, parseConfig, type FailOnRule, type PdmapConfig } from '../config.js';
@@ -17,8 +16,9 @@ import { renderGapsSummary, renderSummary } from '../reporters/terminal.js';
 import { buildInventory, scanStream, type ScanOptions } from '../scan.js';
 import { parseSource, type SourceConfig } from '../sources.js';
 import type { ContainerSummary, FieldVerdict, Inventory, ScanError, SourceSummary } from '../types.js';
+import { EXIT } from './exit-codes.js';
 import type { CliIO } from './main.js';
-import { parseFormats, readInventory, writeReports } from './reports-io.js';
+import { parseFormats, readInventory, readRecordBeside, writeReports } from './reports-io.js';
 import { chooseProgressMode, progressSink } from './progress.js';
 
 export interface ScanCliOptions {
@@ -45,10 +45,6 @@ export interface ScanCliOptions {
   quiet?: boolean;
 }
 
-const EXIT_OK = 0;
-const EXIT_FINDINGS = 1;
-const EXIT_SCAN_FAILED = 2;
-const EXIT_USAGE = 64;
 
 /**
  * `pdmap scan`: config + flags → scan → reports, diff against a baseline, fail-on rules.
@@ -64,7 +60,7 @@ export async function runScan(args: readonly string[], opts: ScanCliOptions, io:
     else config = parseConfig({});
   } catch (err) {
     io.stderr(`pdmap: ${describeError(err).message}\n`);
-    return EXIT_USAGE;
+    return EXIT.usage;
   }
 
   let sources: SourceConfig[];
@@ -72,7 +68,7 @@ export async function runScan(args: readonly string[], opts: ScanCliOptions, io:
     sources = args.length ? args.map(parseSource) : configSources(config, baseDir, parseSource);
   } catch (err) {
     io.stderr(`pdmap: ${describeError(err).message}\n`);
-    return EXIT_USAGE;
+    return EXIT.usage;
   }
   if (opts.statementTimeout !== undefined) {
     const ms = opts.statementTimeout;
@@ -80,17 +76,17 @@ export async function runScan(args: readonly string[], opts: ScanCliOptions, io:
   }
   if (sources.length === 0) {
     io.stderr('pdmap: nothing to scan — give sources (postgres://…, mysql://…, sqlite:file, a folder) or a config file with "sources" (pdmap init)\n');
-    return EXIT_USAGE;
+    return EXIT.usage;
   }
 
   const formats = parseFormats(opts.format ?? config.output.formats.join(','), io);
-  if (!formats) return EXIT_USAGE;
+  if (!formats) return EXIT.usage;
   const failOn = (opts.failOn ?? config.failOn) as FailOnRule[];
   const knownRules = new Set<string>(['new-pii', 'unlinked', 'plaintext-password', 'retention-overdue', 'scan-error', 'undeclared-category', 'marketing-without-consent', 'any-pii']);
   const badRules = failOn.filter((r) => !knownRules.has(r));
   if (badRules.length) {
     io.stderr(`pdmap: unknown --fail-on rule "${badRules.join(', ')}" — choose from ${[...knownRules].join(', ')}\n`);
-    return EXIT_USAGE;
+    return EXIT.usage;
   }
 
   let policy: Policy;
@@ -98,7 +94,7 @@ export async function runScan(args: readonly string[], opts: ScanCliOptions, io:
     policy = await loadPolicy(opts.policy ?? (config.policy ? resolve(baseDir, config.policy) : undefined));
   } catch (err) {
     io.stderr(`pdmap: ${describeError(err).message}\n`);
-    return EXIT_USAGE;
+    return EXIT.usage;
   }
 
   let baseline: Inventory | undefined;
@@ -108,7 +104,7 @@ export async function runScan(args: readonly string[], opts: ScanCliOptions, io:
       baseline = await readInventory(baselinePath);
     } catch (err) {
       io.stderr(`pdmap: ${describeError(err).message}\n`);
-      return EXIT_USAGE;
+      return EXIT.usage;
     }
   }
 
@@ -185,7 +181,7 @@ export async function runScan(args: readonly string[], opts: ScanCliOptions, io:
 
   const ctx: ReportContext = { inventory, record, gaps, ...(diff ? { diff } : {}), ...(failOnResult ? { failOn: failOnResult } : {}) };
   const written = await writeReports(ctx, formats, out, io);
-  if (!written) return EXIT_SCAN_FAILED;
+  if (!written) return EXIT.scanFailed;
 
   if (!opts.quiet && !opts.json) {
     io.stdout(renderSummary(inventory, { color: io.isTTY }));
@@ -197,43 +193,43 @@ export async function runScan(args: readonly string[], opts: ScanCliOptions, io:
     io.stderr(renderFailOn(failOnResult));
   }
 
-  if (inventory.errors.length > 0 || inventory.partial) return EXIT_SCAN_FAILED;
-  if (failOnResult && failOnResult.failing.length > 0) return EXIT_FINDINGS;
-  return EXIT_OK;
+  if (inventory.errors.length > 0 || inventory.partial) return EXIT.scanFailed;
+  if (failOnResult && failOnResult.failing.length > 0) return EXIT.findings;
+  return EXIT.ok;
 }
 
 /** `pdmap merge`: shards' inventories → one inventory and its reports. */
 export async function runMerge(files: readonly string[], opts: { out: string; format: string; policy?: string; quiet?: boolean }, io: CliIO): Promise<number> {
   const formats = parseFormats(opts.format, io);
-  if (!formats) return EXIT_USAGE;
+  if (!formats) return EXIT.usage;
   let inventory: Inventory;
   try {
     inventory = mergeInventories(await Promise.all(files.map(readInventory)));
   } catch (err) {
     io.stderr(`pdmap: ${describeError(err).message}\n`);
-    return EXIT_USAGE;
+    return EXIT.usage;
   }
   let policy: Policy;
   try {
     policy = await loadPolicy(opts.policy);
   } catch (err) {
     io.stderr(`pdmap: ${describeError(err).message}\n`);
-    return EXIT_USAGE;
+    return EXIT.usage;
   }
   // Retention is counted against the databases by each shard's scan (a merge has no connection
   // to count with): the counts come from the record.json each shard wrote beside its inventory.
   const earlier: RetentionCount[] = [];
   for (const file of files) {
-    const counts = await readRetentionCounts(join(dirname(file), 'record.json'));
-    if (counts) earlier.push(...counts);
+    const saved = await readRecordBeside(file);
+    if (saved?.kind === 'pdmap-record' && Array.isArray(saved.retention)) earlier.push(...saved.retention);
     else if (!opts.quiet) io.stderr(`pdmap: no record.json beside ${file}: retention for its tables is planned, not counted\n`);
   }
   const retention = withEarlierCounts(planRetentionChecks(inventory, policy), earlier);
   const record = buildRecord(inventory, policy, retention, { generatedAt: new Date().toISOString() });
   const written = await writeReports({ inventory, record, gaps: toGapRefs(record.gaps) }, formats, resolve(opts.out), io);
-  if (!written) return EXIT_SCAN_FAILED;
+  if (!written) return EXIT.scanFailed;
   if (!opts.quiet) io.stdout(`${renderSummary(inventory, { color: io.isTTY })}\nReports: ${written.join(', ')}\n`);
-  return inventory.errors.length > 0 || inventory.partial ? EXIT_SCAN_FAILED : EXIT_OK;
+  return inventory.errors.length > 0 || inventory.partial ? EXIT.scanFailed : EXIT.ok;
 }
 
 function renderFailOn(r: FailOnResult): string {
@@ -255,22 +251,9 @@ const RETENTION_KINDS = new Set<string>(['retention-overdue', 'retention-uncheck
  * (complete, with retention counts), else rebuilt from the inventory with today's policy.
  */
 async function baselineGaps(inventoryPath: string, baseline: Inventory, policy: Policy): Promise<{ refs: GapRef[]; withRetention: boolean }> {
-  try {
-    const saved = JSON.parse(await readFile(join(dirname(inventoryPath), 'record.json'), 'utf8')) as { gaps?: Parameters<typeof toGapRefs>[0] };
-    if (Array.isArray(saved.gaps)) return { refs: toGapRefs(saved.gaps), withRetention: true };
-  } catch {
-    // No record.json beside the baseline: fall back to rebuilding it.
-  }
+  const saved = await readRecordBeside(inventoryPath);
+  if (Array.isArray(saved?.gaps)) return { refs: toGapRefs(saved.gaps), withRetention: true };
+  // No record.json beside the baseline: rebuild it, less the retention counts it would have had.
   const rebuilt = buildRecord(baseline, policy, [], { generatedAt: baseline.finishedAt });
   return { refs: toGapRefs(rebuilt.gaps).filter((g) => !RETENTION_KINDS.has(g.kind)), withRetention: false };
-}
-
-/** The retention counts of the record.json a scan wrote, or undefined when there is none to read. */
-async function readRetentionCounts(recordPath: string): Promise<RetentionCount[] | undefined> {
-  try {
-    const saved = JSON.parse(await readFile(recordPath, 'utf8')) as { kind?: unknown; retention?: unknown };
-    return saved.kind === 'pdmap-record' && Array.isArray(saved.retention) ? (saved.retention as RetentionCount[]) : undefined;
-  } catch {
-    return undefined;
-  }
 }
