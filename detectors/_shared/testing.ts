@@ -1,4 +1,4 @@
-import { classifyField, type ClassifyOptions } from '../../src/engine/classify.js';
+import { classifyField } from '../../src/engine/classify.js';
 import type { Detector, FieldVerdict, SourceKind } from '../../src/types.js';
 import { builtinDetectors } from '../index.js';
 
@@ -6,19 +6,36 @@ import { builtinDetectors } from '../index.js';
  * Test helpers shared by the detectors' tests: classify one column of values the way a scan
  * does, with chosen detectors and context.
  */
+
+interface ColumnSetting {
+  readonly detectors: readonly Detector[];
+  /** The container's id, and the table's name the classifier sees. */
+  readonly container: string;
+  readonly table: string;
+  readonly sourceKind: SourceKind;
+  readonly personContext: boolean;
+  readonly employmentContext?: boolean;
+  readonly country: string;
+}
+
+function classifyIn(s: ColumnSetting, field: string, values: readonly string[]): FieldVerdict {
+  return classifyField(
+    { source: 't', sourceKind: s.sourceKind, container: s.container, containerType: 'table', field },
+    'text',
+    { rows: values.length, values: [...values], binaryHeads: [] },
+    { name: s.table, fieldNames: [field], personContext: s.personContext, ...(s.employmentContext === undefined ? {} : { employmentContext: s.employmentContext }) },
+    { detectors: s.detectors, match: { defaultCountry: s.country }, minConfidence: 0.5, revealValues: false, maxExamples: 3 },
+  );
+}
+
 export function classifyColumn(
   detectors: readonly Detector[],
   field: string,
   values: readonly string[],
   options: { personContext?: boolean; country?: string } = {},
 ): FieldVerdict {
-  return classifyField(
-    { source: 't', sourceKind: 'sqlite', container: 'main.t', containerType: 'table', field },
-    'text',
-    { rows: values.length, values: [...values], binaryHeads: [] },
-    { name: 't', fieldNames: [field], personContext: options.personContext ?? true },
-    { detectors, match: { defaultCountry: options.country ?? 'DK' }, minConfidence: 0.5, revealValues: false, maxExamples: 3 },
-  );
+  const setting = { detectors, container: 'main.t', table: 't', sourceKind: 'sqlite', personContext: options.personContext ?? true, country: options.country ?? 'DK' } as const;
+  return classifyIn(setting, field, values);
 }
 
 /** Confidence the classifier gives this detector's category for a column, 0 when not reported. */
@@ -37,13 +54,10 @@ export function catalogueColumn(defaults: {
   container: string;
   sourceKind?: SourceKind;
 }): (field: string, values: readonly string[], personContext?: boolean, container?: string, employmentContext?: boolean) => FieldVerdict {
-  const options: ClassifyOptions = { detectors: builtinDetectors, match: { defaultCountry: 'DK' }, minConfidence: 0.5, revealValues: false, maxExamples: 3 };
   return (field, values, personContext = defaults.personContext, container = defaults.container, employmentContext = false) =>
-    classifyField(
-      { source: 't', sourceKind: defaults.sourceKind ?? 'sqlite', container, containerType: 'table', field },
-      'text',
-      { rows: values.length, values: [...values], binaryHeads: [] },
-      { name: container, fieldNames: [field], personContext, employmentContext },
-      options,
+    classifyIn(
+      { detectors: builtinDetectors, container, table: container, sourceKind: defaults.sourceKind ?? 'sqlite', personContext, employmentContext, country: 'DK' },
+      field,
+      values,
     );
 }
